@@ -1,0 +1,2 @@
+//! The portal in the browser.
+pub fn mount() {}

@@ -1,0 +1,176 @@
+//! What a household has told the portal: one versioned type shared by the pages, the saved
+//! state, share links and the command line. It holds eligibility facts only; names, ID numbers,
+//! addresses and phone numbers live in the forms' own store and never enter a link.
+
+use super::date::Date;
+use super::model::{Fact, FactKind, PolicyData, Service};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The version of [`Answers`] this build writes. A link or saved state of another version is
+/// refused with a message, never guessed at.
+pub const ANSWERS_VERSION: u32 = 1;
+
+/// A household's answers.
+///
+/// ```json
+/// { "v": 1, "place": "lucheng", "date": "2014-06-01", "services": ["school"],
+///   "facts": { "child_birth_date": "2008-09-01", "parent_holds_residence_permit": true },
+///   "unsure": ["insurance_months_here"] }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// Always [`ANSWERS_VERSION`].
+    pub v: u32,
+    /// The place chosen (a selectable place id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date the question is asked for; none means today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// What to check; empty means every service.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+    /// Fact id → answer: `true`/`false` for yes/no, `"YYYY-MM-DD"` for dates, `"YYYY-MM"` for
+    /// months, whole months for durations, a number for counts, a choice id for choices.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, FactValue>,
+    /// Facts the person was asked and said they do not know: they stay unknown, and are not
+    /// asked again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unsure: BTreeSet<String>,
+}
+
+/// One answer as written in JSON or TOML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    Bool(bool),
+    Number(i64),
+    Text(String),
+}
+
+/// An answer read against its fact's kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    Bool(bool),
+    Date(Date),
+    Months(i64),
+    Count(i64),
+    Choice(&'a str),
+}
+
+/// Why an answer cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerProblem {
+    pub fact: String,
+    pub problem: String,
+}
+
+impl Answers {
+    pub fn new() -> Answers {
+        Answers {
+            v: ANSWERS_VERSION,
+            ..Answers::default()
+        }
+    }
+
+    /// The services to check: those chosen, or all.
+    pub fn services(&self) -> Vec<Service> {
+        if self.services.is_empty() {
+            Service::ALL.to_vec()
+        } else {
+            self.services.clone()
+        }
+    }
+
+    /// Whether the fact has been answered (with a value, or with "I don't know").
+    pub fn is_answered(&self, fact: &str) -> bool {
+        self.facts.contains_key(fact) || self.unsure.contains(fact)
+    }
+
+    /// Checks every answer against the catalogue: unknown facts, wrong kinds, impossible dates,
+    /// choices that do not exist, negative durations.
+    pub fn problems(&self, data: &PolicyData) -> Vec<AnswerProblem> {
+        let mut problems = Vec::new();
+        if self.v != ANSWERS_VERSION {
+            problems.push(AnswerProblem {
+                fact: "v".into(),
+                problem: format!("version {} is not {}", self.v, ANSWERS_VERSION),
+            });
+        }
+        if let Some(place) = &self.place
+            && !data.places.iter().any(|p| &p.id == place && p.selectable)
+        {
+            problems.push(AnswerProblem {
+                fact: "place".into(),
+                problem: format!("unknown place '{place}'"),
+            });
+        }
+        for (id, value) in &self.facts {
+            match data.facts.iter().find(|f| &f.id == id) {
+                None => problems.push(AnswerProblem {
+                    fact: id.clone(),
+                    problem: "no such question".into(),
+                }),
+                Some(fact) => {
+                    if let Err(problem) = read_value(fact, value) {
+                        problems.push(AnswerProblem {
+                            fact: id.clone(),
+                            problem,
+                        });
+                    }
+                }
+            }
+        }
+        for id in &self.unsure {
+            if !data.facts.iter().any(|f| &f.id == id) {
+                problems.push(AnswerProblem {
+                    fact: id.clone(),
+                    problem: "no such question".into(),
+                });
+            }
+        }
+        problems
+    }
+
+    /// Drops every answer that [`Answers::problems`] would report, keeping the rest.
+    pub fn without_problems(mut self, data: &PolicyData) -> (Answers, Vec<AnswerProblem>) {
+        let problems = self.problems(data);
+        for p in &problems {
+            match p.fact.as_str() {
+                "v" => self.v = ANSWERS_VERSION,
+                "place" => self.place = None,
+                fact => {
+                    self.facts.remove(fact);
+                    self.unsure.remove(fact);
+                }
+            }
+        }
+        (self, problems)
+    }
+}
+
+/// Reads an answer as its fact's kind says.
+pub fn read_value<'a>(fact: &'a Fact, value: &'a FactValue) -> Result<Value<'a>, String> {
+    match (fact.kind, value) {
+        (FactKind::YesNo, FactValue::Bool(b)) => Ok(Value::Bool(*b)),
+        (FactKind::Date | FactKind::Month, FactValue::Text(t)) => Date::parse(t)
+            .map(Value::Date)
+            .map_err(|e| format!("'{t}': {e}")),
+        (FactKind::Duration, FactValue::Number(n)) if (0..=1200).contains(n) => {
+            Ok(Value::Months(*n))
+        }
+        (FactKind::Duration, FactValue::Number(n)) => {
+            Err(format!("{n} months is not a possible duration"))
+        }
+        (FactKind::Count, FactValue::Number(n)) if *n >= 0 => Ok(Value::Count(*n)),
+        (FactKind::Count, FactValue::Number(n)) => Err(format!("{n} is below zero")),
+        (FactKind::Choice, FactValue::Text(t)) => match fact.choices.iter().find(|c| &c.id == t) {
+            Some(c) => Ok(Value::Choice(&c.id)),
+            None => Err(format!("'{t}' is not one of the choices")),
+        },
+        (kind, _) => Err(format!("not an answer of kind {kind:?}")),
+    }
+}

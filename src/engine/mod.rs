@@ -1,0 +1,20 @@
+//! The rules engine: plain Rust, no browser imports, tested natively.
+//!
+//! Policy data (places, documents, facts, rule sets) comes from `policy-data/`; the engine
+//! evaluates a household's [`answers::Answers`] against it and explains every determination.
+
+pub mod answers;
+pub mod cases;
+pub mod date;
+pub mod eval;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+pub mod text;
+pub mod validate;
+
+pub use answers::{ANSWERS_VERSION, Answers, FactValue};
+pub use date::{Date, Period};
+pub use eval::{Determination, Evaluation, Status, Truth};
+pub use model::{OutcomeKind, PolicyData, Service};
+pub use text::{Lang, Text};

@@ -1,0 +1,173 @@
+//! Reads the maintainers' TOML from a `policy-data/` folder (native only: the build script, the
+//! command line and the tests). The portal receives the validated result as JSON.
+//!
+//! Layout:
+//! - `places.toml`: `[[place]]` tables;
+//! - `facts.toml`: `[[fact]]` tables, in the order questions are asked;
+//! - `documents/<id>.toml`: one document with its `[[clause]]`s;
+//! - `school/`, `insurance/`, `permit/`: one rule set a file, and `cases.toml` with the cases;
+//! - `points/<id>.toml`: points schemes (none shipped; the tests bring a fixture).
+
+use super::cases::{Case, CaseFile};
+use super::model::{Document, Fact, Place, PointsScheme, PolicyData, Ruleset, Service};
+use super::validate::{DataError, Origins, validate};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// A data folder as read: the data, where each item came from, and the policy cases.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub data: PolicyData,
+    pub origins: Origins,
+    /// (file, case), in file order.
+    pub cases: Vec<(String, Case)>,
+    /// Every file read, for the build script's change tracking.
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesFile {
+    place: Vec<Place>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactsFile {
+    fact: Vec<Fact>,
+}
+
+/// Reads and validates a data folder; every problem found, or the data.
+pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let mut loaded = Loaded::default();
+    let rel = |p: &Path| {
+        p.strip_prefix(dir)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+
+    let mut files_read = Vec::new();
+    let mut read = |path: &Path, errors: &mut Vec<DataError>| -> Option<String> {
+        files_read.push(path.to_path_buf());
+        match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                errors.push(DataError {
+                    file: rel(path),
+                    path: String::new(),
+                    message: format!("cannot read: {e}"),
+                });
+                None
+            }
+        }
+    };
+
+    let places = dir.join("places.toml");
+    loaded.origins.places = rel(&places);
+    if let Some(text) = read(&places, &mut errors) {
+        match toml::from_str::<PlacesFile>(&text) {
+            Ok(f) => loaded.data.places = f.place,
+            Err(e) => errors.push(parse_error(&rel(&places), e)),
+        }
+    }
+    let facts = dir.join("facts.toml");
+    loaded.origins.facts = rel(&facts);
+    if let Some(text) = read(&facts, &mut errors) {
+        match toml::from_str::<FactsFile>(&text) {
+            Ok(f) => loaded.data.facts = f.fact,
+            Err(e) => errors.push(parse_error(&rel(&facts), e)),
+        }
+    }
+    for path in toml_files(&dir.join("documents"), &mut errors) {
+        let Some(text) = read(&path, &mut errors) else {
+            continue;
+        };
+        match toml::from_str::<Document>(&text) {
+            Ok(d) => {
+                loaded.origins.documents.insert(d.id.clone(), rel(&path));
+                loaded.data.documents.push(d);
+            }
+            Err(e) => errors.push(parse_error(&rel(&path), e)),
+        }
+    }
+    for service in Service::ALL {
+        for path in toml_files(&dir.join(service.id()), &mut errors) {
+            let Some(text) = read(&path, &mut errors) else {
+                continue;
+            };
+            if path.file_name().is_some_and(|n| n == "cases.toml") {
+                match toml::from_str::<CaseFile>(&text) {
+                    Ok(f) => loaded
+                        .cases
+                        .extend(f.cases.into_iter().map(|c| (rel(&path), c))),
+                    Err(e) => errors.push(parse_error(&rel(&path), e)),
+                }
+                continue;
+            }
+            match toml::from_str::<Ruleset>(&text) {
+                Ok(r) => {
+                    loaded.origins.rulesets.insert(r.id.clone(), rel(&path));
+                    loaded.data.rulesets.push(r);
+                }
+                Err(e) => errors.push(parse_error(&rel(&path), e)),
+            }
+        }
+    }
+    for path in toml_files(&dir.join("points"), &mut errors) {
+        let Some(text) = read(&path, &mut errors) else {
+            continue;
+        };
+        match toml::from_str::<PointsScheme>(&text) {
+            Ok(s) => {
+                loaded
+                    .origins
+                    .points_schemes
+                    .insert(s.id.clone(), rel(&path));
+                loaded.data.points_schemes.push(s);
+            }
+            Err(e) => errors.push(parse_error(&rel(&path), e)),
+        }
+    }
+    loaded.files = files_read;
+    if errors.is_empty() {
+        errors = validate(&loaded.data, &loaded.origins);
+    }
+    if errors.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `.toml` files of a folder, sorted by name; a missing folder has none.
+fn toml_files(dir: &Path, errors: &mut Vec<DataError>) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) if e.path().extension().is_some_and(|x| x == "toml") => files.push(e.path()),
+            Ok(_) => {}
+            Err(e) => errors.push(DataError {
+                file: dir.to_string_lossy().into(),
+                path: String::new(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A TOML or field error as the toml crate reports it: line, column, the offending line and the
+/// field (e.g. "unknown field `whne`, expected one of …").
+fn parse_error(file: &str, e: toml::de::Error) -> DataError {
+    DataError {
+        file: file.to_string(),
+        path: String::new(),
+        message: e.to_string().trim_end().to_string(),
+    }
+}

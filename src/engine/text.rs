@@ -1,0 +1,114 @@
+//! Text held in policy data in the portal's three languages.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The languages the portal speaks. Simplified Chinese is the default and the language of the
+/// sources; printed forms stay in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-Hans")]
+    Zh,
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::ZhHant, Lang::En];
+
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+}
+
+/// A short text of the portal's own (a question, a summary, a label) in each language. Policy
+/// clauses are not `Text`: they stay in their original words.
+///
+/// In TOML either a table `{ zh = "…", zh_hant = "…", en = "…" }` or, while a translation is
+/// pending, a plain string (Simplified Chinese only).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh_hant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn zh(text: impl Into<String>) -> Text {
+        Text {
+            zh: text.into(),
+            zh_hant: None,
+            en: None,
+        }
+    }
+
+    /// The text in `lang`, falling back to Simplified Chinese where a translation is missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::ZhHant => self.zh_hant.as_deref().unwrap_or(&self.zh),
+            Lang::En => self.en.as_deref().unwrap_or(&self.zh),
+        }
+    }
+
+    /// The languages this text lacks, for the translation check.
+    pub fn missing(&self) -> Vec<Lang> {
+        let mut missing = Vec::new();
+        if self.zh.trim().is_empty() {
+            missing.push(Lang::Zh);
+        }
+        if self.zh_hant.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            missing.push(Lang::ZhHant);
+        }
+        if self.en.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            missing.push(Lang::En);
+        }
+        missing
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Table {
+            zh: String,
+            #[serde(default)]
+            zh_hant: Option<String>,
+            #[serde(default)]
+            en: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Plain(String),
+            Table(Table),
+        }
+        match Either::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "expected a text: a string, or a table { zh = \"…\", zh_hant = \"…\", en = \"…\" }",
+            )
+        })? {
+            Either::Plain(zh) => Ok(Text::zh(zh)),
+            Either::Table(t) => Ok(Text {
+                zh: t.zh,
+                zh_hant: t.zh_hant,
+                en: t.en,
+            }),
+        }
+    }
+}

@@ -1,0 +1,660 @@
+//! Checks that policy data hangs together: every reference resolves, every leaf cites a clause
+//! that exists, every fact is tested in a way its kind allows, dates run forwards. The build
+//! script runs this, so a broken file fails the build with a message naming the file, the rule
+//! and the field; it never reaches a resident's phone.
+
+use super::date::Period;
+use super::model::{Amount, Condition, FactKind, PolicyData, Ruleset, Service, Test};
+use super::text::Text;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// One problem in the data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    /// The file, relative to the data folder (`school/lucheng-2013.toml`).
+    pub file: String,
+    /// Where in it: `ruleset lucheng-school-2013 › decision enrolment › rule eligible › when.all[2]`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+        }
+    }
+}
+
+/// Where each item of the data was read from, for messages.
+#[derive(Clone, Debug, Default)]
+pub struct Origins {
+    pub places: String,
+    pub facts: String,
+    pub documents: BTreeMap<String, String>,
+    pub rulesets: BTreeMap<String, String>,
+    pub points_schemes: BTreeMap<String, String>,
+}
+
+impl Origins {
+    fn document(&self, id: &str) -> String {
+        self.documents
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "documents".into())
+    }
+    fn ruleset(&self, id: &str) -> String {
+        self.rulesets
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "rules".into())
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+struct Checker<'a> {
+    data: &'a PolicyData,
+    origins: &'a Origins,
+    errors: Vec<DataError>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: file.to_string(),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, file: &str, path: &str, text: &Text) {
+        if text.zh.trim().is_empty() {
+            self.err(file, path, "text is empty");
+        }
+    }
+
+    fn clause(&mut self, file: &str, path: &str, document: &str, reference: &str) {
+        if self.data.clause(document, reference).is_none() {
+            let (doc, clause) = reference.split_once('#').unwrap_or((document, reference));
+            if self.data.document(doc).is_none() {
+                self.err(
+                    file,
+                    path,
+                    format!("clause '{reference}': no document '{doc}'"),
+                );
+            } else {
+                self.err(file, path, format!("clause '{clause}' is not in document '{doc}' (add it under [[clause]] in {})", self.origins.document(doc)));
+            }
+        }
+    }
+}
+
+/// Every problem in `data`; empty when it is sound.
+pub fn validate(data: &PolicyData, origins: &Origins) -> Vec<DataError> {
+    let mut c = Checker {
+        data,
+        origins,
+        errors: Vec::new(),
+    };
+    check_places(&mut c);
+    check_documents(&mut c);
+    check_facts(&mut c);
+    let mut ids = BTreeSet::new();
+    for r in &data.rulesets {
+        let file = origins.ruleset(&r.id);
+        if !ids.insert(r.id.as_str()) {
+            c.err(
+                &file,
+                format!("ruleset {}", r.id),
+                "another rule set has the same id",
+            );
+        }
+        check_ruleset(&mut c, r, &file);
+    }
+    check_points(&mut c);
+    c.errors
+}
+
+fn check_places(c: &mut Checker) {
+    let file = c.origins.places.clone();
+    let mut seen = BTreeSet::new();
+    for p in &c.data.places {
+        let path = format!("place {}", p.id);
+        if !valid_id(&p.id) {
+            c.err(
+                &file,
+                &path,
+                "id must be lower-case letters, digits, '-', '_' or '.'",
+            );
+        }
+        if !seen.insert(p.id.clone()) {
+            c.err(&file, &path, "another place has the same id");
+        }
+        c.text(&file, &format!("{path} › name"), &p.name);
+        if let Some(parent) = &p.parent
+            && c.data.place(parent).is_none()
+        {
+            c.err(
+                &file,
+                format!("{path} › parent"),
+                format!("no place '{parent}'"),
+            );
+        }
+        let chain = c.data.place_chain(&p.id);
+        let top_parent = chain.last().and_then(|top| top.parent.as_deref());
+        if top_parent.is_some_and(|tp| chain.iter().any(|q| q.id == tp)) {
+            c.err(&file, format!("{path} › parent"), "the parents form a loop");
+        }
+    }
+}
+
+fn check_documents(c: &mut Checker) {
+    let mut seen = BTreeSet::new();
+    for d in &c.data.documents {
+        let file = c.origins.document(&d.id);
+        let path = format!("document {}", d.id);
+        if !valid_id(&d.id) {
+            c.err(
+                &file,
+                &path,
+                "id must be lower-case letters, digits, '-', '_' or '.'",
+            );
+        }
+        if !seen.insert(d.id.clone()) {
+            c.err(&file, &path, "another document has the same id");
+        }
+        if c.data.place(&d.place).is_none() {
+            c.err(
+                &file,
+                format!("{path} › place"),
+                format!("no place '{}'", d.place),
+            );
+        }
+        for (field, value) in [
+            ("number", &d.number),
+            ("title", &d.title),
+            ("issuer", &d.issuer),
+            ("source", &d.source),
+        ] {
+            if value.trim().is_empty() {
+                c.err(&file, format!("{path} › {field}"), "must not be empty");
+            }
+        }
+        let dates = [d.issued, d.in_force, d.repealed];
+        let known: Vec<_> = dates.iter().flatten().collect();
+        if known.windows(2).any(|w| w[0] > w[1]) {
+            c.err(&file, &path, "dates must run issued ≤ in_force ≤ repealed");
+        }
+        if d.status == super::model::DocumentStatus::Repealed
+            && d.repealed.is_none()
+            && d.status_note.is_none()
+        {
+            c.err(&file, format!("{path} › status"), "a repealed document needs 'repealed' (the date) or 'status_note' saying why it is not known");
+        }
+        let mut clause_ids = BTreeSet::new();
+        for cl in &d.clauses {
+            let cpath = format!("{path} › clause {}", cl.id);
+            if !valid_id(&cl.id) {
+                c.err(
+                    &file,
+                    &cpath,
+                    "id must be lower-case letters, digits, '-', '_' or '.'",
+                );
+            }
+            if !clause_ids.insert(cl.id.clone()) {
+                c.err(
+                    &file,
+                    &cpath,
+                    "another clause of this document has the same id",
+                );
+            }
+            if cl.label.trim().is_empty() || cl.text.trim().is_empty() {
+                c.err(
+                    &file,
+                    &cpath,
+                    "a clause needs its label and its exact words",
+                );
+            }
+        }
+    }
+}
+
+fn check_facts(c: &mut Checker) {
+    let file = c.origins.facts.clone();
+    let mut seen = BTreeSet::new();
+    for f in &c.data.facts {
+        let path = format!("fact {}", f.id);
+        if !valid_id(&f.id) {
+            c.err(
+                &file,
+                &path,
+                "id must be lower-case letters, digits, '-', '_' or '.'",
+            );
+        }
+        if !seen.insert(f.id.clone()) {
+            c.err(&file, &path, "another fact has the same id");
+        }
+        c.text(&file, &format!("{path} › question"), &f.question);
+        c.text(&file, &format!("{path} › hint"), &f.hint);
+        match f.kind {
+            FactKind::Choice => {
+                if f.choices.len() < 2 {
+                    c.err(
+                        &file,
+                        format!("{path} › choices"),
+                        "a choice needs at least two choices",
+                    );
+                }
+                let mut ids = BTreeSet::new();
+                for ch in &f.choices {
+                    if !ids.insert(ch.id.as_str()) || !valid_id(&ch.id) {
+                        c.err(
+                            &file,
+                            format!("{path} › choices › {}", ch.id),
+                            "choice ids must be unique lower-case ids",
+                        );
+                    }
+                }
+            }
+            _ if !f.choices.is_empty() => c.err(
+                &file,
+                format!("{path} › choices"),
+                "only a fact of kind 'choice' has choices",
+            ),
+            _ => {}
+        }
+        if f.accrues && f.kind != FactKind::Duration {
+            c.err(
+                &file,
+                format!("{path} › accrues"),
+                "only a 'duration' accrues",
+            );
+        }
+        if f.unit.is_some() && f.kind != FactKind::Count {
+            c.err(&file, format!("{path} › unit"), "only a 'count' has a unit");
+        }
+    }
+}
+
+fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
+    let path = format!("ruleset {}", r.id);
+    if !valid_id(&r.id) {
+        c.err(
+            file,
+            &path,
+            "id must be lower-case letters, digits, '-', '_' or '.'",
+        );
+    }
+    let folder = file.split('/').next().unwrap_or_default();
+    if Service::from_id(folder).is_some_and(|s| s != r.service) {
+        c.err(
+            file,
+            format!("{path} › service"),
+            format!("a rule set in {folder}/ must have service = \"{folder}\""),
+        );
+    }
+    if c.data.place(&r.place).is_none() {
+        c.err(
+            file,
+            format!("{path} › place"),
+            format!("no place '{}'", r.place),
+        );
+    }
+    if c.data.document(&r.document).is_none() {
+        c.err(
+            file,
+            format!("{path} › document"),
+            format!("no document '{}'", r.document),
+        );
+    }
+    if r.to.is_some_and(|to| to <= r.from) {
+        c.err(file, format!("{path} › to"), "'to' must come after 'from'");
+    }
+    c.text(file, &format!("{path} › title"), &r.title);
+    for (name, cond) in &r.conditions {
+        check_condition(c, r, file, &format!("{path} › conditions.{name}"), cond);
+    }
+    for name in r.conditions.keys() {
+        if refers_to_itself(r, name, name, 0) {
+            c.err(
+                file,
+                format!("{path} › conditions.{name}"),
+                "the named condition refers to itself",
+            );
+        }
+    }
+    if r.decisions.is_empty() {
+        c.err(file, &path, "a rule set needs at least one [[decision]]");
+    }
+    let mut decision_ids = BTreeSet::new();
+    for d in &r.decisions {
+        let dpath = format!("{path} › decision {}", d.id);
+        if !valid_id(&d.id) || !decision_ids.insert(d.id.as_str()) {
+            c.err(file, &dpath, "decision ids must be unique lower-case ids");
+        }
+        c.text(file, &format!("{dpath} › title"), &d.title);
+        if d.rules.is_empty() {
+            c.err(
+                file,
+                &dpath,
+                "a decision needs at least one [[decision.rule]]",
+            );
+        }
+        let mut rule_ids = BTreeSet::new();
+        for (i, rule) in d.rules.iter().enumerate() {
+            let rpath = format!("{dpath} › rule {}", rule.id);
+            if !valid_id(&rule.id) || !rule_ids.insert(rule.id.as_str()) {
+                c.err(
+                    file,
+                    &rpath,
+                    "rule ids must be unique lower-case ids within a decision",
+                );
+            }
+            let last = i + 1 == d.rules.len();
+            match (&rule.when, last) {
+                (None, false) => c.err(file, &rpath, "only the last rule of a decision may have no 'when'"),
+                (Some(_), true) => c.err(file, &rpath, "the last rule of a decision must have no 'when', so that every case gets an outcome"),
+                (Some(w), false) => check_condition(c, r, file, &format!("{rpath} › when"), w),
+                (None, true) => {}
+            }
+            c.clause(
+                file,
+                &format!("{rpath} › clause"),
+                &r.document,
+                &rule.clause,
+            );
+            c.text(file, &format!("{rpath} › summary"), &rule.summary);
+            if rule.outcome.kind == super::model::OutcomeKind::Permit && rule.outcome.tier.is_none()
+            {
+                c.err(
+                    file,
+                    format!("{rpath} › outcome"),
+                    "a 'permit' outcome needs 'tier'",
+                );
+            }
+            for (j, m) in rule.materials.iter().enumerate() {
+                c.clause(
+                    file,
+                    &format!("{rpath} › materials[{j}] › clause"),
+                    &r.document,
+                    &m.clause,
+                );
+                c.text(file, &format!("{rpath} › materials[{j}] › text"), &m.text);
+            }
+            if let Some(w) = &rule.where_to_go {
+                c.clause(
+                    file,
+                    &format!("{rpath} › where › clause"),
+                    &r.document,
+                    &w.clause,
+                );
+            }
+            for (j, s) in rule.next_steps.iter().enumerate() {
+                c.clause(
+                    file,
+                    &format!("{rpath} › next_steps[{j}] › clause"),
+                    &r.document,
+                    &s.clause,
+                );
+            }
+        }
+    }
+}
+
+fn refers_to_itself(r: &Ruleset, start: &str, at: &str, depth: usize) -> bool {
+    if depth > 16 {
+        return true;
+    }
+    let Some(cond) = r.conditions.get(at) else {
+        return false;
+    };
+    let mut refs = Vec::new();
+    collect_refs(cond, &mut refs);
+    refs.iter()
+        .any(|name| name == start || refers_to_itself(r, start, name, depth + 1))
+}
+
+fn collect_refs(c: &Condition, out: &mut Vec<String>) {
+    if let Test::Ref(name) = &c.test {
+        out.push(name.clone());
+    }
+    for child in c.children() {
+        collect_refs(child, out);
+    }
+}
+
+fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &Condition) {
+    if let Some(label) = &cond.label {
+        c.text(file, &format!("{path} › label"), label);
+    }
+    if let Some(clause) = &cond.clause {
+        c.clause(file, &format!("{path} › clause"), &r.document, clause);
+    }
+    if cond.is_leaf() {
+        if cond.label.is_none() {
+            c.err(
+                file,
+                path,
+                "a condition that tests a fact needs 'label' (what it says, in plain words)",
+            );
+        }
+        if cond.clause.is_none() {
+            c.err(
+                file,
+                path,
+                "a condition that tests a fact needs 'clause' (where the source says it)",
+            );
+        }
+    }
+    let kind_of = |fact: &str| c.data.fact(fact).map(|f| f.kind);
+    let mut problem: Option<String> = None;
+    match &cond.test {
+        Test::All(items) | Test::Any(items) if items.is_empty() => {
+            problem = Some("a group needs at least one condition".into())
+        }
+        Test::Unclear(items, _) if items.len() < 2 => {
+            problem = Some("'unclear' needs at least two conditions".into())
+        }
+        Test::Ref(name) if !r.conditions.contains_key(name) => {
+            problem = Some(format!(
+                "no named condition '{name}' in [conditions] of this rule set"
+            ))
+        }
+        Test::Is { fact, .. } => {
+            problem = expect_kind(fact, kind_of(fact), &[FactKind::YesNo], "is")
+        }
+        Test::OneOf { fact, choices } => {
+            problem = expect_kind(fact, kind_of(fact), &[FactKind::Choice], "in");
+            if problem.is_none()
+                && let Some(f) = c.data.fact(fact)
+            {
+                if choices.is_empty() {
+                    problem = Some("'in' needs at least one choice".into());
+                }
+                for ch in choices {
+                    if !f.choices.iter().any(|x| &x.id == ch) {
+                        problem = Some(format!("fact '{fact}' has no choice '{ch}'"));
+                    }
+                }
+            }
+        }
+        Test::AgeAtLeast { fact, .. } | Test::AgeAtMost { fact, .. } => {
+            problem = expect_kind(
+                fact,
+                kind_of(fact),
+                &[FactKind::Date],
+                "age_at_least / age_at_most",
+            )
+        }
+        Test::SinceAtLeast { fact, period } => {
+            problem = expect_kind(
+                fact,
+                kind_of(fact),
+                &[FactKind::Date, FactKind::Month],
+                "since_at_least",
+            );
+            if period.is_empty() {
+                problem = Some("'since_at_least' needs a period such as { years = 1 }".into());
+            }
+        }
+        Test::AtLeast { fact, amount } | Test::AtMost { fact, amount } => {
+            problem = match (kind_of(fact), amount) {
+                (None, _) => Some(format!("no fact '{fact}' in facts.toml")),
+                (Some(FactKind::Duration), Amount::Period(Period { days: 0, .. })) => None,
+                (Some(FactKind::Duration), _) => Some(format!(
+                    "fact '{fact}' is a duration in months: compare it with a period such as {{ years = 1 }} or {{ months = 6 }}"
+                )),
+                (Some(FactKind::Count), Amount::Number(_)) => None,
+                (Some(FactKind::Count), _) => Some(format!(
+                    "fact '{fact}' is a count: compare it with a number"
+                )),
+                (Some(k), _) => Some(format!(
+                    "fact '{fact}' is of kind {k:?}; at_least / at_most take a duration or a count"
+                )),
+            }
+        }
+        Test::PointsAtLeast { scheme, .. } if c.data.points_scheme(scheme).is_none() => {
+            problem = Some(format!("no points scheme '{scheme}'"))
+        }
+        Test::Vague(note) => c.text(file, &format!("{path} › vague"), note),
+        _ => {}
+    }
+    if let Some(p) = problem {
+        c.err(file, path, p);
+    }
+    match &cond.test {
+        Test::All(items) | Test::Any(items) | Test::Unclear(items, _) => {
+            let key = match &cond.test {
+                Test::All(_) => "all",
+                Test::Any(_) => "any",
+                _ => "unclear",
+            };
+            for (i, item) in items.iter().enumerate() {
+                check_condition(c, r, file, &format!("{path}.{key}[{i}]"), item);
+            }
+        }
+        Test::Not(item) => check_condition(c, r, file, &format!("{path}.not"), item),
+        _ => {}
+    }
+}
+
+fn expect_kind(
+    fact: &str,
+    kind: Option<FactKind>,
+    allowed: &[FactKind],
+    op: &str,
+) -> Option<String> {
+    match kind {
+        None => Some(format!("no fact '{fact}' in facts.toml")),
+        Some(k) if allowed.contains(&k) => None,
+        Some(k) => Some(format!(
+            "'{op}' cannot test fact '{fact}', which is of kind {k:?}"
+        )),
+    }
+}
+
+fn check_points(c: &mut Checker) {
+    for s in &c.data.points_schemes {
+        let file = c
+            .origins
+            .points_schemes
+            .get(&s.id)
+            .cloned()
+            .unwrap_or_else(|| "points".into());
+        let path = format!("points scheme {}", s.id);
+        if c.data.place(&s.place).is_none() {
+            c.err(
+                &file,
+                format!("{path} › place"),
+                format!("no place '{}'", s.place),
+            );
+        }
+        if c.data.document(&s.document).is_none() {
+            c.err(
+                &file,
+                format!("{path} › document"),
+                format!("no document '{}'", s.document),
+            );
+        }
+        for (i, f) in s.factors.iter().enumerate() {
+            let fpath = format!("{path} › factor[{i}]");
+            match c.data.fact(&f.fact).map(|x| x.kind) {
+                None => c.err(&file, &fpath, format!("no fact '{}'", f.fact)),
+                Some(FactKind::YesNo | FactKind::Duration | FactKind::Count) => {}
+                Some(k) => c.err(
+                    &file,
+                    &fpath,
+                    format!(
+                        "fact '{}' is of kind {k:?}; points count yes/no, durations and counts",
+                        f.fact
+                    ),
+                ),
+            }
+            if f.points < 0 {
+                c.err(&file, &fpath, "points must not be negative");
+            }
+            c.clause(&file, &format!("{fpath} › clause"), &s.document, &f.clause);
+        }
+        if s.tiers.windows(2).any(|w| w[0].min >= w[1].min) {
+            c.err(
+                &file,
+                format!("{path} › tier"),
+                "tiers must be listed from the lowest 'min' up",
+            );
+        }
+    }
+}
+
+/// Every text that lacks a translation, as `file: path: languages`, for the translation check.
+pub fn missing_translations(data: &PolicyData, origins: &Origins) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut check = |file: &str, path: String, t: &Text| {
+        let missing = t.missing();
+        if !missing.is_empty() {
+            let langs: Vec<&str> = missing.iter().map(|l| l.tag()).collect();
+            out.push(format!("{file}: {path}: missing {}", langs.join(", ")));
+        }
+    };
+    for p in &data.places {
+        check(&origins.places, format!("place {} › name", p.id), &p.name);
+    }
+    for f in &data.facts {
+        check(
+            &origins.facts,
+            format!("fact {} › question", f.id),
+            &f.question,
+        );
+        check(&origins.facts, format!("fact {} › hint", f.id), &f.hint);
+        for ch in &f.choices {
+            check(
+                &origins.facts,
+                format!("fact {} › choice {}", f.id, ch.id),
+                &ch.label,
+            );
+        }
+    }
+    for r in &data.rulesets {
+        let file = origins.ruleset(&r.id);
+        check(&file, format!("ruleset {} › title", r.id), &r.title);
+        for d in &r.decisions {
+            check(
+                &file,
+                format!("ruleset {} › decision {} › title", r.id, d.id),
+                &d.title,
+            );
+            for rule in &d.rules {
+                check(&file, format!("rule {} › summary", rule.id), &rule.summary);
+            }
+        }
+    }
+    out
+}
