@@ -349,6 +349,21 @@ impl PolicyData {
         self.rulesets.iter().find(|r| r.id == id)
     }
 
+    /// A named condition for `{ ref = … }` in `ruleset`: `name` in its own `[conditions]`, or
+    /// `other-ruleset#name`. Returns the rule set that owns it (its clauses resolve there).
+    pub fn named_condition<'s>(
+        &'s self,
+        ruleset: &'s Ruleset,
+        reference: &str,
+    ) -> Option<(&'s Ruleset, &'s str, &'s Condition)> {
+        let (owner, name) = match reference.split_once('#') {
+            Some((other, name)) => (self.ruleset(other)?, name),
+            None => (ruleset, reference),
+        };
+        let (key, cond) = owner.conditions.get_key_value(name)?;
+        Some((owner, key.as_str(), cond))
+    }
+
     /// The place and every place it lies in, nearest first.
     pub fn place_chain<'s>(&'s self, id: &str) -> Vec<&'s Place> {
         let mut chain = Vec::new();
@@ -406,7 +421,9 @@ impl PolicyData {
                     .iter()
                     .filter(|r| r.service == service && chain.contains(&r.place.as_str()))
                     .collect();
-                let covers = |r: &&&Ruleset| r.from <= date && r.to.is_none_or(|to| date < to);
+                let covers = |r: &&&Ruleset| {
+                    r.from.is_none_or(|from| from <= date) && r.to.is_none_or(|to| date < to)
+                };
                 let mut applicable: Vec<RulesetResult> = here
                     .iter()
                     .filter(covers)
@@ -443,7 +460,7 @@ impl PolicyData {
                 let begins_after = here
                     .iter()
                     .copied()
-                    .filter(|r| r.from > date)
+                    .filter(|r| r.from.is_some_and(|from| from > date))
                     .min_by_key(|r| r.from);
                 ServiceResult {
                     service,
@@ -601,8 +618,8 @@ impl<'a> Context<'a> {
         }
         match &c.test {
             Test::Ref(target) => {
-                return match ruleset.conditions.get_key_value(target) {
-                    Some((key, named)) => self.node(ruleset, named, Some(key.as_str()), depth + 1),
+                return match self.data.named_condition(ruleset, target) {
+                    Some((owner, key, named)) => self.node(owner, named, Some(key), depth + 1),
                     None => node,
                 };
             }

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod date;
 pub mod eval;
 pub mod model;
+pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod text;

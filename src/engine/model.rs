@@ -182,8 +182,13 @@ pub struct Ruleset {
     pub service: Service,
     pub place: String,
     pub document: String,
-    /// First day the rules apply.
-    pub from: Date,
+    /// First day the rules apply; none where the source's dates are not known (then
+    /// `from_note` must say so, and the rules are shown for any date, flagged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// How `from` was read from the source, or why it is not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_note: Option<Text>,
     /// First day they no longer apply (exclusive); none while they have no end on record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
@@ -194,7 +199,8 @@ pub struct Ruleset {
     /// What the source leaves open, shown beside the results of this rule set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Text>,
-    /// Named conditions that rules use with `{ ref = "name" }`.
+    /// Named conditions that rules use with `{ ref = "name" }` (or, from another rule set,
+    /// `{ ref = "ruleset-id#name" }`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub conditions: BTreeMap<String, Condition>,
     #[serde(rename = "decision")]

@@ -3,7 +3,8 @@
 //!
 //! Layout:
 //! - `places.toml`: `[[place]]` tables;
-//! - `facts.toml`: `[[fact]]` tables, in the order questions are asked;
+//! - `facts/*.toml`: `[[fact]]` tables; file-name order, then order within a file, is the order
+//!   in which questions are asked;
 //! - `documents/<id>.toml`: one document with its `[[clause]]`s;
 //! - `school/`, `insurance/`, `permit/`: one rule set a file, and `cases.toml` with the cases;
 //! - `points/<id>.toml`: points schemes (none shipped; the tests bring a fixture).
@@ -72,12 +73,19 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
             Err(e) => errors.push(parse_error(&rel(&places), e)),
         }
     }
-    let facts = dir.join("facts.toml");
-    loaded.origins.facts = rel(&facts);
-    if let Some(text) = read(&facts, &mut errors) {
+    // Facts come from facts/*.toml in file-name order, which is the order questions are asked.
+    for path in toml_files(&dir.join("facts"), &mut errors) {
+        let Some(text) = read(&path, &mut errors) else {
+            continue;
+        };
         match toml::from_str::<FactsFile>(&text) {
-            Ok(f) => loaded.data.facts = f.fact,
-            Err(e) => errors.push(parse_error(&rel(&facts), e)),
+            Ok(f) => {
+                for fact in &f.fact {
+                    loaded.origins.facts.insert(fact.id.clone(), rel(&path));
+                }
+                loaded.data.facts.extend(f.fact);
+            }
+            Err(e) => errors.push(parse_error(&rel(&path), e)),
         }
     }
     for path in toml_files(&dir.join("documents"), &mut errors) {

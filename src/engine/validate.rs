@@ -33,7 +33,8 @@ impl fmt::Display for DataError {
 #[derive(Clone, Debug, Default)]
 pub struct Origins {
     pub places: String,
-    pub facts: String,
+    /// Fact id → the file under `facts/` that defines it.
+    pub facts: BTreeMap<String, String>,
     pub documents: BTreeMap<String, String>,
     pub rulesets: BTreeMap<String, String>,
     pub points_schemes: BTreeMap<String, String>,
@@ -45,6 +46,12 @@ impl Origins {
             .get(id)
             .cloned()
             .unwrap_or_else(|| "documents".into())
+    }
+    fn fact(&self, id: &str) -> String {
+        self.facts
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "facts".into())
     }
     fn ruleset(&self, id: &str) -> String {
         self.rulesets
@@ -229,9 +236,9 @@ fn check_documents(c: &mut Checker) {
 }
 
 fn check_facts(c: &mut Checker) {
-    let file = c.origins.facts.clone();
     let mut seen = BTreeSet::new();
     for f in &c.data.facts {
+        let file = c.origins.fact(&f.id);
         let path = format!("fact {}", f.id);
         if !valid_id(&f.id) {
             c.err(
@@ -316,15 +323,24 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
             format!("no document '{}'", r.document),
         );
     }
-    if r.to.is_some_and(|to| to <= r.from) {
+    if let (Some(from), Some(to)) = (r.from, r.to)
+        && to <= from
+    {
         c.err(file, format!("{path} › to"), "'to' must come after 'from'");
+    }
+    if r.from.is_none() && r.from_note.is_none() {
+        c.err(
+            file,
+            format!("{path} › from"),
+            "give 'from' (the first day the rules apply), or 'from_note' saying why the source has no date",
+        );
     }
     c.text(file, &format!("{path} › title"), &r.title);
     for (name, cond) in &r.conditions {
         check_condition(c, r, file, &format!("{path} › conditions.{name}"), cond);
     }
     for name in r.conditions.keys() {
-        if refers_to_itself(r, name, name, 0) {
+        if refers_to_itself(c.data, r, &format!("{}#{name}", r.id), name, 0) {
             c.err(
                 file,
                 format!("{path} › conditions.{name}"),
@@ -410,17 +426,22 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
     }
 }
 
-fn refers_to_itself(r: &Ruleset, start: &str, at: &str, depth: usize) -> bool {
+/// Whether following `ref`s from the named condition `at` comes back to `start` (names are
+/// compared as `ruleset#name`).
+fn refers_to_itself(data: &PolicyData, r: &Ruleset, start: &str, at: &str, depth: usize) -> bool {
     if depth > 16 {
         return true;
     }
-    let Some(cond) = r.conditions.get(at) else {
+    let Some((owner, key, cond)) = data.named_condition(r, at) else {
         return false;
     };
+    if depth > 0 && format!("{}#{key}", owner.id) == start {
+        return true;
+    }
     let mut refs = Vec::new();
     collect_refs(cond, &mut refs);
     refs.iter()
-        .any(|name| name == start || refers_to_itself(r, start, name, depth + 1))
+        .any(|name| refers_to_itself(data, owner, start, name, depth + 1))
 }
 
 fn collect_refs(c: &Condition, out: &mut Vec<String>) {
@@ -464,10 +485,11 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
         Test::Unclear(items, _) if items.len() < 2 => {
             problem = Some("'unclear' needs at least two conditions".into())
         }
-        Test::Ref(name) if !r.conditions.contains_key(name) => {
-            problem = Some(format!(
-                "no named condition '{name}' in [conditions] of this rule set"
-            ))
+        Test::Ref(name) if c.data.named_condition(r, name).is_none() => {
+            problem = Some(match name.split_once('#') {
+                Some((other, n)) => format!("no named condition '{n}' in rule set '{other}'"),
+                None => format!("no named condition '{name}' in [conditions] of this rule set"),
+            })
         }
         Test::Is { fact, .. } => {
             problem = expect_kind(fact, kind_of(fact), &[FactKind::YesNo], "is")
@@ -629,14 +651,18 @@ pub fn missing_translations(data: &PolicyData, origins: &Origins) -> Vec<String>
     }
     for f in &data.facts {
         check(
-            &origins.facts,
+            &origins.fact(&f.id),
             format!("fact {} › question", f.id),
             &f.question,
         );
-        check(&origins.facts, format!("fact {} › hint", f.id), &f.hint);
+        check(
+            &origins.fact(&f.id),
+            format!("fact {} › hint", f.id),
+            &f.hint,
+        );
         for ch in &f.choices {
             check(
-                &origins.facts,
+                &origins.fact(&f.id),
                 format!("fact {} › choice {}", f.id, ch.id),
                 &ch.label,
             );
