@@ -9,6 +9,7 @@ use std::path::Path;
 mod engine;
 
 fn main() {
+    build_messages();
     let dir = Path::new("policy-data");
     println!("cargo::rerun-if-changed=policy-data");
     let loaded = match engine::source::load_dir(dir) {
@@ -31,4 +32,91 @@ fn main() {
         eprintln!("cannot write {}: {e}", target.display());
         std::process::exit(1);
     }
+}
+
+/// The portal's own interface text lives in `src/app/locales/<lang>.toml` (flat `key = "text"`).
+/// Every language must have every key, with the same `{placeholders}`; the build writes a table
+/// the views index by a generated `Msg` enum, so a missing or misspelt key fails the build.
+fn build_messages() {
+    const LANGS: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
+    println!("cargo::rerun-if-changed=src/app/locales");
+    let mut tables = Vec::new();
+    for lang in LANGS {
+        let path = format!("src/app/locales/{lang}.toml");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+        let table: std::collections::BTreeMap<String, String> =
+            toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+        tables.push((lang, path, table));
+    }
+    let keys: Vec<String> = tables[0].2.keys().cloned().collect();
+    let mut problems = Vec::new();
+    for (_, path, table) in &tables {
+        for k in &keys {
+            match table.get(k) {
+                None => problems.push(format!("{path}: missing key '{k}'")),
+                Some(v) if v.trim().is_empty() => problems.push(format!("{path}: '{k}' is empty")),
+                Some(v) if placeholders(v) != placeholders(&tables[0].2[k]) => {
+                    problems.push(format!(
+                        "{path}: '{k}' has placeholders {:?}, zh-Hans has {:?}",
+                        placeholders(v),
+                        placeholders(&tables[0].2[k])
+                    ))
+                }
+                _ => {}
+            }
+        }
+        for k in table.keys() {
+            if !keys.contains(k) {
+                problems.push(format!("{path}: key '{k}' is not in zh-Hans.toml"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        fail(&problems.join("\n"));
+    }
+    let variant = |k: &str| -> String {
+        k.split(['.', '_', '-'])
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut out = String::from(
+        "/// A piece of interface text; its words are in src/app/locales/.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n",
+    );
+    for k in &keys {
+        out += &format!("    /// `{k}`\n    {},\n", variant(k));
+    }
+    out += "}\n\nimpl Msg {\n    /// Every message, in key order.\n    pub const ALL: &[Msg] = &[";
+    for k in &keys {
+        out += &format!("Msg::{}, ", variant(k));
+    }
+    out += "];\n\n    /// The key in the locale files.\n    pub fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n}\n\n";
+    out += &format!("const KEYS: [&str; {}] = {:?};\n", keys.len(), keys);
+    for (lang, _, table) in &tables {
+        let name = lang.replace('-', "_").to_uppercase();
+        let values: Vec<&String> = keys.iter().map(|k| &table[k]).collect();
+        out += &format!("static {name}: [&str; {}] = {:?};\n", keys.len(), values);
+    }
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    std::fs::write(Path::new(&out_dir).join("messages.rs"), out)
+        .unwrap_or_else(|e| fail(&e.to_string()));
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort();
+    found
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1);
 }

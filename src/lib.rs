@@ -2,10 +2,20 @@
 //!
 //! - [`engine`]: the browser-free rules engine, its data model and validation.
 //! - [`embedded`]: the validated policy data, built in.
-//! - `app` (feature `ui`): the Leptos portal that runs in the browser.
+//! - [`route`], [`journey`], [`input`], [`share`]: the portal's pages, question order, typed
+//!   input and share links, as plain code tested natively.
+//! - `app`, `pages`, `components` (feature `ui`): the Leptos portal that runs in the browser.
 
 pub mod embedded;
 pub mod engine;
+pub mod input;
+pub mod journey;
+pub mod route;
+pub mod share;
 
 #[cfg(feature = "ui")]
 pub mod app;
+#[cfg(feature = "ui")]
+mod components;
+#[cfg(feature = "ui")]
+mod pages;

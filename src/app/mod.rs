@@ -1,2 +1,184 @@
-//! The portal in the browser.
-pub fn mount() {}
+//! The portal in the browser: the top-level contexts (language, policy data, answers, route),
+//! the page frame, and which page a route shows.
+
+pub mod i18n;
+pub mod identity;
+pub mod router;
+pub mod state;
+
+use crate::engine::text::Lang;
+use crate::pages;
+use i18n::{LangContext, Msg, t};
+use leptos::prelude::*;
+use router::Route;
+use state::{AnswersContext, DataContext, Notice};
+
+const LANG_KEY: &str = "anju.lang";
+
+/// Mounts the portal on the page.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+fn saved_lang() -> Lang {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let lang = RwSignal::new(saved_lang());
+    provide_context(LangContext(lang));
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+        }
+        if let Some(s) = window().local_storage().ok().flatten() {
+            let _ = s.set_item(LANG_KEY, l.tag());
+        }
+    });
+
+    // The build validated the data; should reading it still fail, say so instead of a blank page.
+    let data = match crate::embedded::policy_data() {
+        Ok(d) => &*Box::leak(Box::new(d)),
+        Err(e) => {
+            return view! {
+                <main id="main" class="page">
+                    <h1>{t(Msg::ErrorDataTitle)}</h1>
+                    <p>{t(Msg::ErrorDataBody)}</p>
+                    <pre>{e}</pre>
+                </main>
+            }
+            .into_any();
+        }
+    };
+    provide_context(DataContext(data));
+    let route = router::start();
+    let (saved, mut notice) = state::load(data);
+    let answers = RwSignal::new(saved);
+    if let Some(n) = pages::share::open_link_in_fragment(data, answers) {
+        notice = Some(n);
+    }
+    provide_context(AnswersContext {
+        answers,
+        notice: RwSignal::new(notice),
+    });
+    state::persist(answers);
+
+    view! {
+        <a class="skip-link" href="#main">{t(Msg::SkipToMain)}</a>
+        <Header/>
+        <main id="main" class="page" tabindex="-1">
+            <NoticeBanner/>
+            {move || page(route.get())}
+        </main>
+        <Footer/>
+    }
+    .into_any()
+}
+
+/// The page a route shows.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Start => pages::start::StartPage().into_any(),
+        Route::Service(s) => view! { <pages::service::ServicePage service=s/> }.into_any(),
+        Route::Question {
+            fact,
+            back_to_check,
+        } => view! { <pages::question::QuestionPage fact=fact back_to_check=back_to_check/> }
+            .into_any(),
+        Route::Check => pages::check::CheckPage().into_any(),
+        Route::Results => pages::results::ResultsPage().into_any(),
+        Route::Share => pages::share::SharePage().into_any(),
+        Route::About => pages::about::AboutPage().into_any(),
+        Route::NotFound(_)
+        | Route::Forms
+        | Route::Form(_)
+        | Route::Details
+        | Route::Counter
+        | Route::Rules
+        | Route::Document(_) => pages::not_found::NotFoundPage().into_any(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let lang = i18n::lang();
+    let choice = move |l: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-choice"
+                lang=l.tag()
+                aria-pressed=move || (lang.get() == l).to_string()
+                on:click=move |_| lang.set(l)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <a class="brand" href="./">
+                <span class="brand-mark" aria-hidden="true">"安"</span>
+                <span>{t(Msg::SiteName)}</span>
+            </a>
+            <nav class="lang-switch" aria-label=t(Msg::LangSwitchLabel)>
+                {choice(Lang::Zh, "简体")}
+                {choice(Lang::ZhHant, "繁體")}
+                {choice(Lang::En, "English")}
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <ul class="footer-links">
+                <li><a href={Route::Rules.href()}>{t(Msg::FooterSources)}</a></li>
+                <li><a href={Route::About.href()}>{t(Msg::FooterAbout)}</a></li>
+                <li><a href={Route::Counter.href()}>{t(Msg::FooterCounter)}</a></li>
+            </ul>
+            <p>{t(Msg::FooterPrivacy)}</p>
+        </footer>
+    }
+}
+
+/// A message about saved or shared answers, shown once at the top of the page.
+#[component]
+fn NoticeBanner() -> impl IntoView {
+    let ctx = state::answers();
+    let lang = i18n::lang();
+    move || {
+        ctx.notice.get().map(|n| {
+            let l = lang.get();
+            let (msg, extra) = match &n {
+                Notice::SavedCorrupt => (Msg::NoticeSavedCorrupt, String::new()),
+                Notice::SavedOtherVersion => (Msg::NoticeSavedOldVersion, String::new()),
+                Notice::Dropped(facts) => (Msg::NoticeDropped, facts.join(", ")),
+                Notice::BadLink(why) => (Msg::NoticeBadLink, why.clone()),
+                Notice::LinkOpened => (Msg::NoticeLinkOpened, String::new()),
+                Notice::Forgotten => (Msg::NoticeForgotten, String::new()),
+            };
+            let role = if matches!(n, Notice::LinkOpened | Notice::Forgotten) { "status" } else { "alert" };
+            view! {
+                <div class="notice" role=role>
+                    <p>{i18n::text(l, msg)}</p>
+                    {(!extra.is_empty()).then(|| view! { <p class="notice-detail">{extra}</p> })}
+                    <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
+                        {i18n::text(l, Msg::NoticeDismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -174,3 +174,30 @@ pub fn read_value<'a>(fact: &'a Fact, value: &'a FactValue) -> Result<Value<'a>,
         (kind, _) => Err(format!("not an answer of kind {kind:?}")),
     }
 }
+
+/// Why saved answers (on this device) cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SavedError {
+    /// Not readable as answers at all.
+    Corrupt(String),
+    /// Saved by another version of the portal.
+    OtherVersion(u64),
+}
+
+/// Reads answers saved on the device: a whole, current-version record, from which answers the
+/// data no longer knows are dropped and reported.
+pub fn from_saved(
+    text: &str,
+    data: &PolicyData,
+) -> Result<(Answers, Vec<AnswerProblem>), SavedError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    match value.get("v").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(ANSWERS_VERSION) => {}
+        Some(v) => return Err(SavedError::OtherVersion(v)),
+        None => return Err(SavedError::Corrupt("no version".into())),
+    }
+    let answers: Answers =
+        serde_json::from_value(value).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    Ok(answers.without_problems(data))
+}

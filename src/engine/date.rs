@@ -53,6 +53,13 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
+    /// 1970-01-01, the origin of day numbers.
+    pub const UNIX_EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// A checked date: impossible days are an error, never a panic.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
         if !(1900..=2200).contains(&year) {

@@ -1,0 +1,11 @@
+//! Pieces that several pages share.
+
+pub mod back_link;
+pub mod clause;
+pub mod determination;
+pub mod error_summary;
+
+pub use back_link::BackLink;
+pub use clause::ClauseCite;
+pub use determination::{determination_view, ruleset_header};
+pub use error_summary::{ErrorSummary, FieldError};

@@ -1,0 +1,123 @@
+//! Check your answers: every answer the rules use, each with a Change link that comes back here.
+
+use crate::app::i18n::{Msg, lang, text};
+use crate::app::state::{answers, data, today};
+use crate::engine::answers::{FactValue, Value, read_value};
+use crate::engine::model::Fact;
+use crate::engine::text::Lang;
+use crate::journey::relevant_facts;
+use crate::pages::service_name;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// An answer as a person would say it.
+pub fn answer_text(l: Lang, fact: &Fact, value: &FactValue) -> String {
+    match read_value(fact, value) {
+        Ok(Value::Bool(true)) => text(l, Msg::Yes).into(),
+        Ok(Value::Bool(false)) => text(l, Msg::No).into(),
+        Ok(Value::Date(d)) if fact.kind == crate::engine::model::FactKind::Month => match l {
+            Lang::En => format!("{:04}-{:02}", d.year(), d.month()),
+            _ => format!("{}年{}月", d.year(), d.month()),
+        },
+        Ok(Value::Date(d)) => match l {
+            Lang::En => d.to_string(),
+            _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        },
+        Ok(Value::Months(m)) => duration_text(l, m),
+        Ok(Value::Count(n)) => match &fact.unit {
+            Some(u) => format!("{n} {}", u.get(l)),
+            None => n.to_string(),
+        },
+        Ok(Value::Choice(c)) => fact
+            .choices
+            .iter()
+            .find(|x| x.id == c)
+            .map(|x| x.label.get(l).to_string())
+            .unwrap_or_default(),
+        Err(e) => e,
+    }
+}
+
+pub fn duration_text(l: Lang, months: i64) -> String {
+    let (y, m) = (months / 12, months % 12);
+    match (l, y, m) {
+        (Lang::En, 0, m) => format!("{m} months"),
+        (Lang::En, y, 0) => format!("{y} years"),
+        (Lang::En, y, m) => format!("{y} years {m} months"),
+        (_, 0, m) => format!("{m}个月"),
+        (_, y, 0) => format!("{y}年"),
+        (_, y, m) => format!("{y}年{m}个月"),
+    }
+}
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let lang = lang();
+    let ctx = answers();
+    let data = data();
+    move || {
+        let l = lang.get();
+        super::set_title(text(l, Msg::CheckTitle), l);
+        let a = ctx.answers.get();
+        let place = a
+            .place
+            .as_deref()
+            .and_then(|p| data.place(p))
+            .map(|p| p.name.get(l).to_string());
+        let date = a
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| text(l, Msg::StartDateToday).to_string());
+        let services: Vec<&str> = a
+            .services()
+            .into_iter()
+            .map(|s| service_name(l, s))
+            .collect();
+        let rows: Vec<AnyView> = match data.evaluate(&a, today()) {
+            Ok(eval) => relevant_facts(&eval)
+                .into_iter()
+                .filter(|f| a.is_answered(f))
+                .filter_map(|id| data.fact(id))
+                .map(|f| {
+                    let value = match a.facts.get(&f.id) {
+                        Some(v) => answer_text(l, f, v),
+                        None => text(l, Msg::DontKnow).to_string(),
+                    };
+                    let href = Route::Question { fact: f.id.clone(), back_to_check: true }.href();
+                    view! {
+                        <div class="summary-row">
+                            <dt>{f.question.get(l).to_string()}</dt>
+                            <dd>{value}</dd>
+                            <dd class="summary-action">
+                                <a href=href>{text(l, Msg::Change)}<span class="visually-hidden">" " {f.question.get(l).to_string()}</span></a>
+                            </dd>
+                        </div>
+                    }
+                    .into_any()
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        let start_row = |label: Msg, value: String| {
+            view! {
+                <div class="summary-row">
+                    <dt>{text(l, label)}</dt>
+                    <dd>{value}</dd>
+                    <dd class="summary-action">
+                        <a href=Route::Start.href()>{text(l, Msg::Change)}<span class="visually-hidden">" " {text(l, label)}</span></a>
+                    </dd>
+                </div>
+            }
+        };
+        view! {
+            <h1 tabindex="-1">{text(l, Msg::CheckTitle)}</h1>
+            <dl class="summary-list">
+                {start_row(Msg::CheckPlace, place.unwrap_or_default())}
+                {start_row(Msg::CheckDate, date)}
+                {start_row(Msg::CheckServices, services.join(text(l, Msg::ListSeparator)))}
+                {rows}
+            </dl>
+            <a class="button" href=Route::Results.href()>{text(l, Msg::SeeResults)}</a>
+        }
+    }
+}
