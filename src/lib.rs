@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod engine;
 pub mod input;
 pub mod journey;
+pub mod qr;
 pub mod route;
 pub mod share;
 

@@ -118,14 +118,22 @@ fn reasons<'s, 'a>(d: &'s Determination<'a>) -> Vec<&'s Node<'a>> {
     out
 }
 
+/// What a condition says, for a person: its label, or for an unlabelled negation, the negated
+/// label of what it negates.
+fn node_label(n: &Node, lang: Lang) -> Option<String> {
+    if let Some(l) = &n.condition.label {
+        return Some(l.get(lang).to_string());
+    }
+    match (&n.condition.test, n.children.first()) {
+        (crate::engine::model::Test::Not(_), Some(inner)) => {
+            node_label(inner, lang).map(|l| fill(lang, Msg::NotLabel, &[("condition", &l)]))
+        }
+        _ => n.name.map(str::to_string),
+    }
+}
+
 fn reason_view(n: &Node, document: &str, lang: Lang) -> AnyView {
-    let label = n
-        .condition
-        .label
-        .as_ref()
-        .map(|l| l.get(lang).to_string())
-        .or(n.name.map(str::to_string))
-        .unwrap_or_default();
+    let label = node_label(n, lang).unwrap_or_default();
     let when = match (n.from, n.until) {
         (Some(d), _) => Some(fill(
             lang,
@@ -219,9 +227,9 @@ pub fn determination_view(d: &Determination, lang: Lang, next_question: Option<R
         .changes()
         .iter()
         .map(|c| {
-            let missing: Vec<String> =
-                c.missing.iter().filter_map(|n| n.condition.label.as_ref().map(|l| l.get(lang).to_string())).collect();
-            let when = c.from.map(|f| fill(lang, Msg::ChangeFrom, &[("date", &date_text(lang, f))]));
+            let missing: Vec<String> = c.missing.iter().filter_map(|n| node_label(n, lang)).collect();
+            let msg = if c.certain { Msg::ChangeFrom } else { Msg::ChangeFromUncertain };
+            let when = c.from.map(|f| fill(lang, msg, &[("date", &date_text(lang, f))]));
             view! {
                 <li>
                     <p class="change-outcome">{c.rule.summary.get(lang).to_string()}</p>

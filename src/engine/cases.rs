@@ -74,6 +74,9 @@ pub struct Expectation {
     pub condition: Option<String>,
     #[serde(default)]
     pub truth: Option<Truth>,
+    /// Rule sets that must not apply on the date (e.g. before they began).
+    #[serde(default)]
+    pub absent: Vec<String>,
     /// This service has no rule on file for the date.
     #[serde(default)]
     pub no_rule: Option<Service>,
@@ -190,6 +193,16 @@ fn check_expectation(
             wrong.push(format!("should not ask '{f}'"));
         }
     }
+    for id in &e.absent {
+        let applying = eval
+            .services
+            .iter()
+            .flat_map(|s| s.applicable.iter())
+            .any(|r| &r.ruleset.id == id);
+        if applying {
+            wrong.push(format!("rule set '{id}' should not apply on {}", eval.date));
+        }
+    }
     if let Some(service) = e.no_rule {
         let s = eval
             .services
@@ -295,8 +308,14 @@ fn check_expectation(
                 ));
             }
         }
-    } else if e.no_rule.is_none() && e.asks.is_empty() && e.does_not_ask.is_empty() {
-        return Err("an expectation needs 'decision', 'no_rule', 'asks' or 'does_not_ask'".into());
+    } else if e.no_rule.is_none()
+        && e.asks.is_empty()
+        && e.does_not_ask.is_empty()
+        && e.absent.is_empty()
+    {
+        return Err(
+            "an expectation needs 'decision', 'no_rule', 'absent', 'asks' or 'does_not_ask'".into(),
+        );
     }
     if wrong.is_empty() {
         Ok(())

@@ -108,6 +108,32 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// What keeps this node from holding: the leaves (or negations) under every branch that
+    /// does not hold. Empty when it holds.
+    pub fn missing(&self) -> Vec<&Node<'a>> {
+        let mut out = Vec::new();
+        self.collect_missing(&mut out);
+        out
+    }
+
+    fn collect_missing<'s>(&'s self, out: &mut Vec<&'s Node<'a>>) {
+        if self.truth == Truth::Met {
+            return;
+        }
+        if self.children.is_empty() || matches!(self.condition.test, Test::Not(_)) {
+            out.push(self);
+            return;
+        }
+        for c in &self.children {
+            c.collect_missing(out);
+        }
+    }
+
+    /// Whether any part of this node is ambiguous (a vague clause, an unclear list, a dispute).
+    pub fn has_ambiguity(&self) -> bool {
+        self.truth == Truth::Ambiguous || self.children.iter().any(Node::has_ambiguity)
+    }
+
     /// Leaves whose answers would settle an unknown node: below an `all`, only if nothing is
     /// already unmet; below an `any`, only if nothing already holds.
     fn collect_deciding_unknowns<'s>(&'s self, out: &mut Vec<&'s Node<'a>>) {
@@ -167,6 +193,9 @@ pub struct Change<'s, 'a> {
     pub missing: Vec<&'s Node<'a>>,
     /// The day from which that rule would give its outcome if nothing else changes.
     pub from: Option<Date>,
+    /// False when, even then, part of the rule would stay ambiguous (a vague clause): the day
+    /// is when the rest is met, and the counter decides.
+    pub certain: bool,
 }
 
 impl<'a> Determination<'a> {
@@ -228,15 +257,11 @@ impl<'a> Determination<'a> {
                 continue;
             }
             let Some(node) = &r.node else { continue };
-            let missing = node
-                .leaves()
-                .into_iter()
-                .filter(|l| l.truth != Truth::Met)
-                .collect();
             out.push(Change {
                 rule: r.rule,
-                missing,
+                missing: node.missing(),
                 from: self.reachable_on(k),
+                certain: !node.has_ambiguity(),
             });
         }
         out
@@ -802,7 +827,9 @@ fn all_from(kids: &[Node]) -> Option<Date> {
                 let from = k.from?;
                 day = Some(day.map_or(from, |d| d.max(from)));
             }
-            _ => return None,
+            // Stays ambiguous whatever the date: it does not hold the rest back.
+            Truth::Ambiguous => {}
+            Truth::Unknown => return None,
         }
     }
     let day = day?;

@@ -63,6 +63,7 @@ fn determination_json(data: &PolicyData, d: &Determination, lang: Lang) -> Value
             "outcome": c.rule.outcome.kind.id(),
             "rule": c.rule.id,
             "from": c.from.map(|x| x.to_string()),
+            "certain": c.certain,
             "missing": c.missing.iter().map(|n| n.condition.label.as_ref().map(|l| l.get(lang))).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "materials": shown.map(|r| r.materials.iter().map(|m| json!({
@@ -184,6 +185,14 @@ pub fn explain(eval: &Evaluation) -> String {
                 );
             }
         }
+        for r in &s.earlier {
+            let to = r.to.map(|d| d.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "较早的规定(已不适用于该日期):{}(至 {to} 止)",
+                r.title.zh
+            );
+        }
         for r in &s.applicable {
             let _ = writeln!(
                 out,
@@ -225,8 +234,17 @@ pub fn explain(eval: &Evaluation) -> String {
                         c.rule.summary.zh,
                         missing.join("、")
                     );
-                    if let Some(from) = c.from {
-                        let _ = write!(out, ";其他情况不变时,{from}起符合");
+                    match (c.from, c.certain) {
+                        (Some(from), true) => {
+                            let _ = write!(out, ";其他情况不变时,{from}起符合");
+                        }
+                        (Some(from), false) => {
+                            let _ = write!(
+                                out,
+                                ";{from}起其余条件符合,但有一项原文不明确,需到窗口确认"
+                            );
+                        }
+                        _ => {}
                     }
                     out.push('\n');
                 }

@@ -19,7 +19,7 @@ pub fn open_link_in_fragment(data: &PolicyData, answers: RwSignal<Answers>) -> O
     if !is_share_fragment(&hash) {
         return None;
     }
-    let notice = match decode(&hash, data) {
+    match decode(&hash, data) {
         Ok((a, problems)) => {
             answers.set(a);
             replace(&Route::Results);
@@ -30,8 +30,7 @@ pub fn open_link_in_fragment(data: &PolicyData, answers: RwSignal<Answers>) -> O
             replace(&Route::Start);
             Some(Notice::BadLink(link_error_key(&e).to_string()))
         }
-    };
-    notice
+    }
 }
 
 /// A short code for the kind of problem, shown under the notice (for staff who help).

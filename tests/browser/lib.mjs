@@ -67,3 +67,86 @@ export async function phonePage(browser, origin, options = {}) {
 export async function ready(page) {
   await page.waitForSelector("main h1", { timeout: 20000 });
 }
+
+/** The page's route, as `?p=` says (`start` when absent). */
+export function routeOf(page) {
+  return new URL(page.url()).searchParams.get("p") ?? "start";
+}
+
+/** Follows a link or submits, and waits for the address to change. */
+export async function andWaitForRoute(page, action) {
+  const before = page.url();
+  await action();
+  await page.waitForFunction((old) => location.href !== old, before, { timeout: 10000 });
+  await ready(page);
+}
+
+/**
+ * Answers the question on screen from `household` (fact id → answer: true/false,
+ * "YYYY-MM-DD", "YYYY-MM", { months: n } for durations, a number for counts, a choice id, or
+ * null for "I don't know"; a fact not listed is answered "I don't know"), and waits for the next
+ * page. Returns the fact answered.
+ */
+export async function answerOne(page, household) {
+  const route = routeOf(page);
+  if (!route.startsWith("q/")) throw new Error(`expected a question, got ?p=${route}`);
+  const fact = route.slice(2);
+  const value = household[fact];
+  await andWaitForRoute(page, async () => {
+    if (value === undefined || value === null) {
+      const unsureRadio = await page.$("#answer-unsure");
+      if (unsureRadio) {
+        await unsureRadio.check();
+        await page.click("button[type=submit]");
+      } else {
+        await page.click("button.unsure");
+      }
+      return;
+    }
+    if (value === true || value === false) {
+      await page.check(value ? "#answer-yes" : "#answer-no");
+    } else if (typeof value === "number") {
+      await page.fill("#answer", String(value));
+    } else if (typeof value === "object" && "months" in value) {
+      await page.fill("#answer-a", String(Math.floor(value.months / 12)));
+      await page.fill("#answer-b", String(value.months % 12));
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const [y, m, d] = value.split("-");
+      await page.fill("#answer-a", y);
+      await page.fill("#answer-b", String(Number(m)));
+      await page.fill("#answer-c", String(Number(d)));
+    } else if (/^\d{4}-\d{2}$/.test(value)) {
+      const [y, m] = value.split("-");
+      await page.fill("#answer-a", y);
+      await page.fill("#answer-b", String(Number(m)));
+    } else {
+      await page.check(`#answer-${value}`);
+    }
+    await page.click("button[type=submit]");
+  });
+  return fact;
+}
+
+/** Answers every question asked until the check-your-answers page; returns the facts asked. */
+export async function answerQuestions(page, household) {
+  const asked = [];
+  for (let step = 0; step < 80; step++) {
+    if (routeOf(page) === "check") return asked;
+    asked.push(await answerOne(page, household));
+  }
+  throw new Error(`no check-your-answers page after 80 questions: ${asked.join(", ")}`);
+}
+
+/** Chooses place, what to check and (optionally) a date on the start page, then starts. */
+export async function begin(page, { place, what = "all", date = null }) {
+  await page.check(`#place-${place}`);
+  await page.check(`#what-${what}`);
+  if (date) {
+    await page.check("#when-other");
+    const [y, m, d] = date.split("-");
+    await page.fill("#date-year", y);
+    await page.fill("#date-month", String(Number(m)));
+    await page.fill("#date-day", String(Number(d)));
+  }
+  await andWaitForRoute(page, () => page.click("button.start"));
+}

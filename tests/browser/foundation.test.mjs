@@ -1,0 +1,67 @@
+// The foundation: the release build, served under a sub-path by a plain static server, shows the
+// start page on a phone, follows a link to a service page, survives a reload there, goes back,
+// and asks nothing of any other origin.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, site, phonePage, ready, routeOf, andWaitForRoute, PREFIX } from "./lib.mjs";
+
+let browser, server, url, requests;
+before(async () => {
+  ({ url, server, requests } = await site());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the start page names the three services and the places covered, at 360 px", async () => {
+  const { page, errors, foreign } = await phonePage(browser, new URL(url).origin);
+  await page.goto(url);
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+  const text = await page.innerText("main");
+  for (const service of ["子女入学", "社会保险", "居住证与相关证明"]) assert.ok(text.includes(service), service);
+  for (const place of ["温州市鹿城区", "宁波市海曙区", "绍兴市", "无锡市"]) assert.ok(text.includes(place), place);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width}px wide at a 360px viewport`);
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+});
+
+test("a service page is reached by a link, survives a reload under the sub-path, and Back returns", async () => {
+  const { page, errors, foreign } = await phonePage(browser, new URL(url).origin);
+  await page.goto(url);
+  await ready(page);
+  await andWaitForRoute(page, () => page.click("a[href='?p=service/school']"));
+  assert.equal(routeOf(page), "service/school");
+  assert.equal(await page.innerText("main h1"), "子女入学");
+  assert.ok(new URL(page.url()).pathname.startsWith(PREFIX));
+
+  await page.reload();
+  await ready(page);
+  assert.equal(routeOf(page), "service/school");
+  assert.equal(await page.innerText("main h1"), "子女入学");
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("service"));
+  await ready(page);
+  assert.equal(routeOf(page), "start");
+  assert.ok((await page.innerText("main h1")).includes("查一查"));
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+});
+
+test("every page the portal asked the server for was under the sub-path and was found", async () => {
+  assert.ok(requests.length > 0);
+  for (const path of requests) assert.ok(path.startsWith(PREFIX), `request outside ${PREFIX}: ${path}`);
+});
+
+test("a deep link to an unknown page says so instead of going blank", async () => {
+  const { page, errors } = await phonePage(browser, new URL(url).origin);
+  await page.goto(`${url}?p=no-such-page`);
+  await ready(page);
+  assert.equal(await page.innerText("main h1"), "找不到这个页面");
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,232 @@
+// The resident's journey on a phone: one question a page, check your answers, results with the
+// cited clause; Change from the check page; a reload mid-journey; a share link opened in a fresh
+// browser; and links that cannot be read.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerOne, answerQuestions, begin } from "./lib.mjs";
+
+let browser, server, url, origin;
+before(async () => {
+  ({ url, server } = await site());
+  origin = new URL(url).origin;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// A Lucheng household in June 2014: the parent has a residence permit, has lived there since
+// March 2012, is employed on a 2-year contract, and has paid 10 months of local insurance.
+const LUCHENG_2014 = {
+  child_birth_date: "2007-03-15",
+  child_hukou_here: false,
+  child_in_compulsory_stage: true,
+  child_lives_with_guardian: true,
+  child_able_to_learn: true,
+  guardianship_at_hukou: false,
+  parent_permit: "residence_permit",
+  residence_here_since: "2012-03",
+  fixed_residence: true,
+  work_kind: "employee",
+  labour_contract_term: { months: 24 },
+  insurance_months_here: { months: 10 },
+  pension_months_total: { months: 10 },
+  marriage_certificate_checked: false,
+  priority_by_higher_document: false,
+  employer_enrolled: true,
+  job_start_date: "2012-04-01",
+  applicant_hukou_here: false,
+  stay_length_clear: true,
+  residence_proof_six_months: true,
+  has_lease: true,
+  residence_registered: true,
+  registered_here_since: "2012-03",
+};
+
+async function results(page) {
+  await andWaitForRoute(page, () => page.click("a.button[href='?p=results']"));
+  assert.equal(routeOf(page), "results");
+  return page.innerText("main");
+}
+
+test("school: a Lucheng child in 2014 is not yet eligible, with the clause and the date insurance reaches a year", async () => {
+  const { page, errors, foreign } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  const asked = await answerQuestions(page, LUCHENG_2014);
+  assert.ok(asked.includes("insurance_months_here"), asked.join());
+  const text = await results(page);
+  assert.match(text, /暂不能安排在公办学校免费就读/);
+  assert.match(text, /温鹿政办〔2013〕164号 附件6 第二条/);
+  assert.match(text, /已废止/);
+  assert.match(text, /2014年8月1日/); // ten months + two = a year of insurance
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+});
+
+test("insurance: an employee in Lucheng in 2014 is owed the five insurances by the employer", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "insurance", date: "2014-06-01" });
+  await answerQuestions(page, LUCHENG_2014);
+  const text = await results(page);
+  assert.match(text, /社会保险/);
+  assert.match(text, /中华人民共和国社会保险法 第/);
+  assert.match(text, /附件3 七/);
+  assert.deepEqual(errors, []);
+});
+
+test("permit: a Lucheng worker in 2014 gets the temporary residence permit rules, with clause", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "permit", date: "2014-06-01" });
+  await answerQuestions(page, LUCHENG_2014);
+  const text = await results(page);
+  assert.match(text, /临时居住证/);
+  assert.match(text, /附件2 第[八九]条/);
+  assert.deepEqual(errors, []);
+});
+
+test("Change on check-your-answers returns to the check page with the new answer", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  await answerQuestions(page, LUCHENG_2014);
+  const row = page.locator(".summary-row", { hasText: "社会保险费一共多长时间" });
+  assert.match(await row.innerText(), /10个月/);
+  await andWaitForRoute(page, () => row.locator("a").click());
+  assert.equal(routeOf(page), "q/insurance_months_here");
+  await page.fill("#answer-a", "1");
+  await page.fill("#answer-b", "0");
+  await andWaitForRoute(page, () => page.click("button[type=submit]"));
+  // A year of insurance meets Article 2, so the priority questions of Article 5 now matter:
+  // they are asked, each returning towards the check page.
+  const more = await answerQuestions(page, LUCHENG_2014);
+  assert.ok(more.every((f) => ["pension_months_total", "marriage_certificate_checked", "priority_by_higher_document"].includes(f)), more.join());
+  assert.ok(new URL(page.url()).search.includes("p=check"));
+  assert.match(await page.locator(".summary-row", { hasText: "社会保险费一共多长时间" }).innerText(), /1年/);
+  const text = await results(page);
+  assert.match(text, /符合在鹿城区公办学校免费接受义务教育的条件/);
+  assert.deepEqual(errors, []);
+});
+
+test("a reload in the middle of the questions keeps every answer", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  // Answer three questions, then reload.
+  const answered = [];
+  for (let i = 0; i < 3; i++) answered.push(await answerOne(page, LUCHENG_2014));
+  const before = routeOf(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(routeOf(page), before);
+  // Back to the third question: its answer is still there.
+  await andWaitForRoute(page, () => page.click("a.back-link"));
+  assert.equal(routeOf(page), `q/${answered[2]}`);
+  const checked = await page.$$eval("input:checked", (els) => els.map((e) => e.id));
+  const typed = await page.$$eval("input[id^=answer-]:not([type=radio])", (els) => els.map((e) => e.value).join(""));
+  assert.ok(checked.length > 0 || typed.length > 0, "the previous answer is still filled in");
+  await page.goto(`${url}?p=check`);
+  await ready(page);
+  const summary = await page.innerText(".summary-list");
+  assert.match(summary, /2007年3月15日/);
+  assert.deepEqual(errors, []);
+});
+
+test("a question left empty explains the problem beside the field and in a summary", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  assert.equal(routeOf(page), "q/child_birth_date");
+  await page.fill("#answer-a", "2013");
+  await page.fill("#answer-b", "2");
+  await page.fill("#answer-c", "30");
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.innerText(".error-summary"), /这个月没有这一天/);
+  assert.match(await page.innerText(".field-error"), /这个月没有这一天/);
+  assert.equal(await page.inputValue("#answer-a"), "2013", "what was typed is kept");
+  assert.equal(routeOf(page), "q/child_birth_date");
+  assert.deepEqual(errors, []);
+});
+
+test("a share link opened in a fresh browser shows the same results", async () => {
+  const first = await phonePage(browser, origin);
+  await first.page.goto(url);
+  await ready(first.page);
+  await begin(first.page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  await answerQuestions(first.page, LUCHENG_2014);
+  const original = await results(first.page);
+  await andWaitForRoute(first.page, () => first.page.click("a[href='?p=share']"));
+  const link = await first.page.inputValue("#share-url");
+  assert.match(link, /#v=1&/);
+  assert.ok(!new URL(link).search.includes("v=1&"), "answers are in the fragment, not the query");
+
+  const second = await phonePage(browser, origin);
+  await second.page.goto(link);
+  await ready(second.page);
+  assert.equal(routeOf(second.page), "results");
+  assert.equal(new URL(second.page.url()).hash, "", "the fragment is removed once read");
+  const opened = await second.page.innerText("main");
+  const outcomes = (t) => t.match(/结论\n.*|还需要您的回答\n.*|原文没有说清楚\n.*/g);
+  assert.deepEqual(outcomes(opened), outcomes(original));
+  assert.match(opened, /已打开分享链接中的回答/);
+  assert.deepEqual(second.errors, []);
+});
+
+for (const [name, fragment] of [
+  ["garbled", "#v=1&p=lucheng&zz"],
+  ["truncated", "#v=1&p=lucheng&d=2014-06-01&s=school&f=child_birth_da"],
+  ["oversized", `#v=1&p=lucheng&f=${"x:1,".repeat(1500)}&c=00000000`],
+  ["from a future version", "#v=9&p=lucheng&c=12345678"],
+  ["altered after it was made", null],
+]) {
+  test(`a ${name} share link shows a readable message and a fresh start`, async () => {
+    const { page, errors } = await phonePage(browser, origin);
+    let hash = fragment;
+    if (hash === null) {
+      // Make a valid link, then change one answer without fixing the checksum.
+      await page.goto(url);
+      await ready(page);
+      await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+      await answerQuestions(page, LUCHENG_2014);
+      await page.goto(`${url}?p=share`);
+      await ready(page);
+      const link = await page.inputValue("#share-url");
+      hash = new URL(link).hash.replace("insurance_months_here:10", "insurance_months_here:99");
+      assert.notEqual(hash, new URL(link).hash);
+      await page.context().clearCookies();
+      await page.evaluate(() => localStorage.clear());
+    }
+    await page.goto(`${url}?p=results${hash}`);
+    await ready(page);
+    assert.equal(routeOf(page), "start");
+    assert.match(await page.innerText(".notice"), /分享链接无法读取/);
+    assert.equal(await page.$$eval("input[name=place]:checked", (els) => els.length), 0, "a fresh start");
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("answers saved in a damaged state are cleared with a message, not a blank page", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await page.evaluate(() => localStorage.setItem("anju.answers", '{"v":1,"facts":{'));
+  await page.reload();
+  await ready(page);
+  assert.match(await page.innerText(".notice"), /已损坏/);
+  await page.evaluate(() => localStorage.setItem("anju.answers", '{"v":0,"facts":{}}'));
+  await page.reload();
+  await ready(page);
+  assert.match(await page.innerText(".notice"), /旧版本/);
+  assert.deepEqual(errors, []);
+});
