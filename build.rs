@@ -29,24 +29,57 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let target = Path::new(&out).join("policy.json");
     if let Err(e) = std::fs::write(&target, json) {
-        eprintln!("cannot write {}: {e}", target.display());
-        std::process::exit(1);
+        fail(&format!("cannot write {}: {e}", target.display()));
+    }
+    // Which policy cases test which rules, for the rules explorer.
+    let index: Vec<engine::cases::CaseSummary> = loaded
+        .cases
+        .iter()
+        .map(|(file, case)| engine::cases::CaseSummary {
+            name: case.name.clone(),
+            file: file.clone(),
+            rules: case.tested_rules(&loaded.data),
+        })
+        .collect();
+    let cases = serde_json::to_string(&index).unwrap_or_else(|e| fail(&e.to_string()));
+    if let Err(e) = std::fs::write(Path::new(&out).join("cases.json"), cases) {
+        fail(&format!("cannot write cases.json: {e}"));
     }
 }
 
-/// The portal's own interface text lives in `src/app/locales/<lang>.toml` (flat `key = "text"`).
-/// Every language must have every key, with the same `{placeholders}`; the build writes a table
-/// the views index by a generated `Msg` enum, so a missing or misspelt key fails the build.
+/// The portal's own interface text lives in `src/app/locales/<lang>/*.toml` (flat
+/// `key = "text"`; one file per area of the portal, so that pages can be worked on apart).
+/// Every language must have every key, with the same `{placeholders}`; a key may be defined in
+/// one file only. The build writes a table the views index by a generated `Msg` enum, so a
+/// missing or misspelt key fails the build.
 fn build_messages() {
     const LANGS: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
     println!("cargo::rerun-if-changed=src/app/locales");
     let mut tables = Vec::new();
     for lang in LANGS {
-        let path = format!("src/app/locales/{lang}.toml");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-        let table: std::collections::BTreeMap<String, String> =
-            toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-        tables.push((lang, path, table));
+        let dir = format!("src/app/locales/{lang}");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| fail(&format!("{dir}: {e}")))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut table = std::collections::BTreeMap::<String, String>::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+            let part: std::collections::BTreeMap<String, String> =
+                toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+            for (k, v) in part {
+                if table.insert(k.clone(), v).is_some() {
+                    fail(&format!(
+                        "{}: key '{k}' is defined in another file of {dir} too",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        tables.push((lang, dir, table));
     }
     let keys: Vec<String> = tables[0].2.keys().cloned().collect();
     let mut problems = Vec::new();

@@ -98,13 +98,13 @@ fn page(route: Route) -> AnyView {
         Route::Results => pages::results::ResultsPage().into_any(),
         Route::Share => pages::share::SharePage().into_any(),
         Route::About => pages::about::AboutPage().into_any(),
-        Route::NotFound(_)
-        | Route::Forms
-        | Route::Form(_)
-        | Route::Details
-        | Route::Counter
-        | Route::Rules
-        | Route::Document(_) => pages::not_found::NotFoundPage().into_any(),
+        Route::Forms => pages::forms::FormsPage().into_any(),
+        Route::Form(id) => view! { <pages::form::FormPage id=id/> }.into_any(),
+        Route::Details => pages::details::DetailsPage().into_any(),
+        Route::Counter => pages::counter::CounterPage().into_any(),
+        Route::Rules => pages::rules::RulesPage().into_any(),
+        Route::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
+        Route::NotFound(_) => pages::not_found::NotFoundPage().into_any(),
     }
 }
 

@@ -156,9 +156,7 @@ impl Case {
         if self.expectations.is_empty() {
             return Err("a case needs at least one [[case.expect]]".into());
         }
-        let today = self
-            .today
-            .unwrap_or_else(|| Date::parse(DEFAULT_TODAY).expect("a valid constant"));
+        let today = self.today.unwrap_or_else(default_today);
         let eval = data.evaluate(&answers, today).map_err(|e| e.to_string())?;
         let open = eval.open_facts();
         let mut failures = Vec::new();
@@ -173,6 +171,47 @@ impl Case {
             Err(failures.join("\n"))
         }
     }
+}
+
+/// A case as the rules explorer lists it: its sentence, its file, and the rules that gave the
+/// outcomes it checks (`ruleset/decision/rule`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CaseSummary {
+    pub name: String,
+    pub file: String,
+    pub rules: Vec<String>,
+}
+
+impl Case {
+    /// The rules whose outcomes this case checks, as `ruleset/decision/rule`.
+    pub fn tested_rules(&self, data: &PolicyData) -> Vec<String> {
+        let answers = self.answers();
+        let today = self.today.unwrap_or_else(default_today);
+        let Ok(eval) = data.evaluate(&answers, today) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for e in &self.expectations {
+            let Some((ruleset, decision)) = e.decision.as_deref().and_then(|d| d.split_once('/'))
+            else {
+                continue;
+            };
+            let found = eval
+                .determinations()
+                .find(|d| d.ruleset.id == ruleset && d.decision.id == decision);
+            if let Some(rule) = found.and_then(|d| d.shown_rule()) {
+                let id = format!("{ruleset}/{decision}/{}", rule.id);
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn default_today() -> Date {
+    Date::parse(DEFAULT_TODAY).unwrap_or(Date::UNIX_EPOCH)
 }
 
 fn check_expectation(

@@ -2,9 +2,15 @@
 
 pub mod about;
 pub mod check;
+pub mod counter;
+pub mod details;
+pub mod document;
+pub mod form;
+pub mod forms;
 pub mod not_found;
 pub mod question;
 pub mod results;
+pub mod rules;
 pub mod service;
 pub mod share;
 pub mod start;
