@@ -7,7 +7,13 @@
 //! - `app`, `pages`, `components` (feature `ui`): the Leptos portal that runs in the browser.
 
 pub mod embedded;
+pub mod explorer;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod engine;
+pub mod forms;
+pub mod idcard;
+pub mod identity;
 pub mod input;
 pub mod journey;
 pub mod qr;

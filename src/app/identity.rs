@@ -1,5 +1,36 @@
 //! Identity details typed for printed forms (names, ID numbers, addresses, phone numbers). They
 //! stay in this browser's storage under their own key and never enter a URL or a share link.
 
+use crate::identity::Identity;
+use leptos::prelude::*;
+
 /// The localStorage key of the identity details.
 pub const IDENTITY_KEY: &str = "anju.identity";
+
+/// The identity details, shared by the details page and the forms.
+#[derive(Clone, Copy)]
+pub struct IdentityContext(pub RwSignal<Identity>);
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Reads the saved details; anything unreadable gives an empty record.
+pub fn load() -> Identity {
+    storage()
+        .and_then(|s| s.get_item(IDENTITY_KEY).ok().flatten())
+        .and_then(|text| Identity::from_saved(&text))
+        .unwrap_or_else(Identity::new)
+}
+
+/// The identity details.
+pub fn identity() -> RwSignal<Identity> {
+    expect_context::<IdentityContext>().0
+}
+
+/// Saves the details on this device only.
+pub fn save(identity: &Identity) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(identity)) {
+        let _ = s.set_item(IDENTITY_KEY, &json);
+    }
+}

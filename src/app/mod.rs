@@ -19,6 +19,17 @@ const LANG_KEY: &str = "anju.lang";
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Caches the site for offline use (see public/sw.js). Where service workers are unavailable
+/// (an old browser, a page opened from a file) the portal simply works online only.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    let has_sw = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if has_sw {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
 }
 
 fn saved_lang() -> Lang {
@@ -66,6 +77,7 @@ fn App() -> impl IntoView {
     if let Some(n) = pages::share::open_link_in_fragment(data, answers) {
         notice = Some(n);
     }
+    provide_context(identity::IdentityContext(RwSignal::new(identity::load())));
     provide_context(AnswersContext {
         answers,
         notice: RwSignal::new(notice),

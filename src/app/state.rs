@@ -93,6 +93,7 @@ pub fn forget_all() {
     }
     let ctx = answers();
     ctx.answers.set(Answers::new());
+    super::identity::identity().set(crate::identity::Identity::new());
     ctx.notice.set(Some(Notice::Forgotten));
 }
 

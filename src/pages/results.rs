@@ -113,6 +113,7 @@ pub fn ResultsPage() -> impl IntoView {
             {services}
             <div class="button-row results-actions">
                 <a class="button" href=Route::Share.href()>{text(l, Msg::ShareButton)}</a>
+                <a class="button secondary" href=Route::Forms.href()>{text(l, Msg::FormsFromResults)}</a>
                 <a class="button secondary" href=Route::Check.href()>{text(l, Msg::ChangeAnswers)}</a>
                 <button type="button" class="button warning" on:click=move |_| forget_all()>{text(l, Msg::ForgetAnswers)}</button>
             </div>

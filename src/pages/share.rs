@@ -80,6 +80,11 @@ pub fn SharePage() -> impl IntoView {
             <p class="button-row">
                 <button type="button" class="button" on:click=copy>{text(l, Msg::ShareCopy)}</button>
             </p>
+            <h2>{text(l, Msg::ShareQrTitle)}</h2>
+            <p class="hint">{text(l, Msg::ShareQrHint)}</p>
+            {crate::pages::form::qr_svg(&url).map(|svg| view! {
+                <div class="share-qr" role="img" aria-label=text(l, Msg::ShareQrTitle) inner_html=svg></div>
+            })}
             {move || copied.get().then(|| view! { <p role="status">{text(l, Msg::ShareCopied)}</p> })}
             <p class="hint">{text(l, Msg::SharePrivacy)}</p>
         }

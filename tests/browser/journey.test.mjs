@@ -4,6 +4,10 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerOne, answerQuestions, begin } from "./lib.mjs";
 
 let browser, server, url, origin;
@@ -169,6 +173,11 @@ test("a share link opened in a fresh browser shows the same results", async () =
   await andWaitForRoute(first.page, () => first.page.click("a[href='?p=share']"));
   const link = await first.page.inputValue("#share-url");
   assert.match(link, /#v=1&/);
+  // The QR code drawn in the page decodes to the same link.
+  const shot = join(mkdtempSync(join(tmpdir(), "anju-qr-")), "qr.png");
+  await first.page.locator(".share-qr").screenshot({ path: shot });
+  const decoded = execFileSync("zbarimg", ["--raw", "-q", "--nodbus", shot], { encoding: "utf8" }).trim();
+  assert.equal(decoded, link);
   assert.ok(!new URL(link).search.includes("v=1&"), "answers are in the fragment, not the query");
 
   const second = await phonePage(browser, origin);

@@ -1,0 +1,51 @@
+// Trunk post-build hook: finishes dist/ for a static host that may set no headers.
+// 1. A Content-Security-Policy meta tag that allows only this site's own origin and wasm, with
+//    the hash of each inline script Trunk wrote (so no other inline script can run).
+// 2. sw.js from public/sw.js, with this build's file list and a version hashed from the files.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook");
+const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+
+const indexPath = join(stage, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
+);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error("index.html already has a CSP meta tag");
+html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+writeFileSync(indexPath, html);
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+const list = files(stage)
+  .map((p) => relative(stage, p).split("\\").join("/"))
+  .filter((f) => f !== "sw.js")
+  .sort();
+const version = createHash("sha256");
+for (const f of list) version.update(f).update(readFileSync(join(stage, f)));
+const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
+  .replace("__VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__FILES__", JSON.stringify(["./", ...list.map((f) => `./${f}`)]));
+writeFileSync(join(stage, "sw.js"), sw);
+console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js caches ${list.length + 1} entries`);

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Size report: builds the release site and the Leptos counter yardstick (tests/bench/counter/,
+# same toolchain and release profile), then prints every file's size raw, gzip -9 and brotli,
+# the first-load total of each (what the start page downloads before it is interactive), and
+# the ratio of the two. A report: exits 0 whatever the sizes, but says OVER BUDGET when the
+# portal's first load is over 86 kB gzip.
+#
+#   bash tests/bench/size.sh              builds both, then reports
+#   bash tests/bench/size.sh --no-build   reports on the dist/ folders as they are
+#
+# kB here is 1000 bytes (the stricter reading of the budget). Each file is compressed on its
+# own, as a server sends it; gzip with -n (no file name in the header, as a server's gzip).
+# The first load is read from dist/index.html: its stylesheet, script, modulepreload and
+# preload links, the files its inline module script names, and, following them, what those JS
+# files import (including wasm-bindgen's `new URL('…_bg.wasm', import.meta.url)`) and what the
+# CSS @imports or url()s. Files in dist/ outside that set (a service worker, say) are listed
+# but not counted.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUDGET_GZIP=86000
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "size.sh: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+source "$root/.ci/setup"
+for tool in gzip brotli python3; do
+  command -v "$tool" >/dev/null || { echo "size.sh: $tool is missing (apt-get install $tool)" >&2; exit 1; }
+done
+
+main_dist="$root/dist"
+counter_dist="$root/target/bench/counter-dist"
+if [ "$build" = 1 ]; then
+  step "trunk build --release (the portal, into dist/)"
+  (cd "$root" && trunk build --release)
+  step "trunk build --release (the counter, into target/bench/counter-dist/)"
+  # Its own target directory under the portal's ignored target/, so the two builds never
+  # share (or fight over) one.
+  (cd "$root/tests/bench/counter" &&
+    CARGO_TARGET_DIR="$root/target/bench" trunk build --release --dist "$counter_dist")
+fi
+for d in "$main_dist" "$counter_dist"; do
+  [ -f "$d/index.html" ] || { echo "size.sh: no $d/index.html: run without --no-build" >&2; exit 1; }
+done
+
+python3 - "$main_dist" "$counter_dist" "$BUDGET_GZIP" <<'PY'
+import os, re, subprocess, sys
+from html.parser import HTMLParser
+
+main_dist, counter_dist, budget = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+
+def sizes(path):
+    raw = os.path.getsize(path)
+    gz = len(subprocess.run(["gzip", "-9", "-n", "-c", path], capture_output=True, check=True).stdout)
+    br = len(subprocess.run(["brotli", "-q", "11", "-c", path], capture_output=True, check=True).stdout)
+    return raw, gz, br
+
+
+class Page(HTMLParser):
+    """The files index.html asks for, and the text of its inline scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.refs, self.inline, self._in_script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link":
+            rel = (a.get("rel") or "").lower().split()
+            if a.get("href") and {"stylesheet", "modulepreload", "preload"} & set(rel):
+                self.refs.append(a["href"])
+        elif tag == "script":
+            if a.get("src"):
+                self.refs.append(a["src"])
+            else:
+                self._in_script = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline.append(data)
+
+
+QUOTED = r"""['"]([^'"\s]+?\.(?:js|mjs|wasm|css))['"]"""
+JS_REFS = [
+    r"""\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?""" + QUOTED,  # static imports
+    r"""\bimport\s*\(\s*""" + QUOTED,  # dynamic imports
+    r"""new\s+URL\s*\(\s*""" + QUOTED,  # wasm-bindgen's default wasm path
+    r"""module_or_path\s*:\s*""" + QUOTED,  # Trunk's loader
+]
+CSS_REFS = [r"""@import\s+(?:url\()?['"]?([^'")\s;]+)"""]
+
+
+def first_load(dist):
+    """index.html and every file it loads before the app runs, followed transitively."""
+    index = os.path.join(dist, "index.html")
+    page = Page()
+    with open(index, encoding="utf-8") as f:
+        page.feed(f.read())
+    todo = [(dist, r) for r in page.refs]
+    for text in page.inline:
+        for pattern in JS_REFS:
+            todo += [(dist, r) for r in re.findall(pattern, text)]
+    found = {index}
+    while todo:
+        base, ref = todo.pop()
+        if re.match(r"^(data:|blob:|[a-z]+://|//|#)", ref):
+            continue
+        path = os.path.normpath(os.path.join(base, ref.split("?")[0].split("#")[0]))
+        if path in found or not os.path.isfile(path) or not path.startswith(dist + os.sep):
+            continue
+        if not path.endswith((".js", ".mjs", ".css", ".wasm")):
+            continue  # icons, fonts, images: not needed before the page is interactive
+        found.add(path)
+        if path.endswith((".js", ".mjs")):
+            text = open(path, encoding="utf-8", errors="replace").read()
+            for pattern in JS_REFS:
+                todo += [(os.path.dirname(path), r) for r in re.findall(pattern, text)]
+        elif path.endswith(".css"):
+            text = open(path, encoding="utf-8", errors="replace").read()
+            for pattern in CSS_REFS:
+                todo += [(os.path.dirname(path), r) for r in re.findall(pattern, text)]
+    return found
+
+
+def kb(n):
+    return f"{n / 1000:9.1f}"
+
+
+def report(name, dist):
+    dist = os.path.realpath(dist)
+    files = sorted(
+        os.path.join(d, f) for d, _, fs in os.walk(dist) for f in fs
+    )
+    load = first_load(dist)
+    print(f"\n== {name}: {os.path.relpath(dist)}")
+    print(f"{'file':<44} {'raw kB':>9} {'gzip kB':>9} {'brotli kB':>9}  first load")
+    total = [0, 0, 0]
+    for path in files:
+        s = sizes(path)
+        on = path in load
+        if on:
+            total = [t + x for t, x in zip(total, s)]
+        print(f"{os.path.relpath(path, dist):<44} {kb(s[0])} {kb(s[1])} {kb(s[2])}  {'yes' if on else 'no'}")
+    print(f"{'first load (' + str(len(load)) + ' files)':<44} {kb(total[0])} {kb(total[1])} {kb(total[2])}")
+    print(f"first load bytes: raw {total[0]}  gzip {total[1]}  brotli {total[2]}")
+    return total
+
+
+main = report("Anju (the portal)", main_dist)
+counter = report("Leptos counter (tests/bench/counter)", counter_dist)
+print("\n== first load, Anju / counter")
+for label, a, c in zip(["raw", "gzip -9", "brotli"], main, counter):
+    print(f"{label:<8} {kb(a)} kB / {kb(c)} kB = {a / c:5.2f}x")
+verdict = "within budget" if main[1] <= budget else "OVER BUDGET"
+print(f"\nbudget: first load {main[1] / 1000:.1f} kB gzip, budget {budget / 1000:.0f} kB: {verdict}")
+PY

@@ -1,0 +1,180 @@
+// Printable forms: identity details typed and checked on a form page, forms printed to PDF by
+// headless Chromium and read back with pdftotext (prefilled values, page count), boxes that
+// print empty listed first, and no typed identity ever in a URL.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerQuestions, begin } from "./lib.mjs";
+
+let browser, server, url, origin, requests;
+before(async () => {
+  ({ url, server, requests } = await site());
+  origin = new URL(url).origin;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A valid 18-character ID number from its first 17 digits (GB 11643 check character). */
+function idNumber(first17) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return first17 + "10X98765432"[sum % 11];
+}
+
+const PARENT = { name: "王建国", id: idNumber("34122119800512003"), phone: "13800138000" };
+const CHILD = { name: "王小明", id: idNumber("34122120070315002") };
+const HOUSEHOLD = {
+  child_birth_date: "2007-03-15",
+  child_hukou_here: false,
+  child_in_compulsory_stage: true,
+  child_lives_with_guardian: true,
+  child_able_to_learn: true,
+  guardianship_at_hukou: false,
+  parent_permit: "residence_permit",
+  residence_here_since: "2012-03",
+  fixed_residence: true,
+  work_kind: "employee",
+  labour_contract_term: { months: 24 },
+  insurance_months_here: { months: 14 },
+  pension_months_total: { months: 40 },
+  marriage_certificate_checked: true,
+  priority_by_higher_document: false,
+};
+
+function pdfText(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), "anju-pdf-"));
+  const file = join(dir, "form.pdf");
+  writeFileSync(file, pdf);
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
+  const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m);
+  return { text: text.replace(/\s+/g, ""), pages, width: Number(size[1]), height: Number(size[2]) };
+}
+
+async function household(page) {
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "lucheng", what: "all", date: "2014-06-01" });
+  await answerQuestions(page, HOUSEHOLD);
+}
+
+async function typeDetails(page) {
+  await page.goto(`${url}?p=details`);
+  await ready(page);
+  await page.fill("#applicant-name", PARENT.name);
+  await page.fill("#applicant-id", PARENT.id);
+  await page.fill("#applicant-phone", PARENT.phone);
+  await page.fill("#applicant-relation", "父亲");
+  await page.fill("#child-name", CHILD.name);
+  await page.fill("#child-id", CHILD.id);
+  await page.fill("#hukou-address", "安徽省阜阳市太和县旧县镇王庄村");
+  await page.fill("#hukou-township", "安徽省阜阳市太和县旧县镇");
+  await page.fill("#residence-address", "温州市鹿城区五马街道某某路8号");
+  await andWaitForRoute(page, () => page.click("form button[type=submit]"));
+  assert.equal(routeOf(page), "forms");
+}
+
+async function printed(page, form) {
+  await page.goto(`${url}?p=form/${form}`);
+  await ready(page);
+  return pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: false }));
+}
+
+const A4 = (p) => Math.abs(p.width - 595.28) < 2 && Math.abs(p.height - 841.89) < 2;
+
+test("the enrolment form prints on two A4 pages with the household's details and the Article 3 checklist", async () => {
+  const { page, errors, foreign } = await phonePage(browser, origin);
+  await household(page);
+  await typeDetails(page);
+  const pdf = await printed(page, "enrolment");
+  assert.equal(pdf.pages, 2);
+  assert.ok(A4(pdf), `A4 page, got ${pdf.width}×${pdf.height}`);
+  for (const value of [CHILD.name, CHILD.id, PARENT.name, PARENT.id, PARENT.phone, "2007年3月15日", "1年2个月", "2012年3月", "居住证", "无监护条件证明", "温鹿政办〔2013〕164号附件6第三条", "不是官方决定"]) {
+    assert.ok(pdf.text.includes(value), `printed form lacks ${value}`);
+  }
+  assert.ok(!pdf.text.includes("返回"), "no navigation chrome on paper");
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+});
+
+test("the residence, marriage-certificate and guardianship forms print on their designed pages", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await household(page);
+  await typeDetails(page);
+  const residence = await printed(page, "residence");
+  assert.equal(residence.pages, 2);
+  for (const v of [PARENT.name, PARENT.id, "1980年5月12日", "男", "附件2第五条", "第四条"]) assert.ok(residence.text.includes(v), `residence form lacks ${v}`);
+  const marriage = await printed(page, "marriage");
+  assert.equal(marriage.pages, 1);
+  for (const v of [PARENT.name, PARENT.id, "15", "30"]) assert.ok(marriage.text.includes(v), `marriage form lacks ${v}`);
+  const letter = await printed(page, "guardianship");
+  assert.equal(letter.pages, 1);
+  for (const v of ["安徽省阜阳市太和县旧县镇人民政府", CHILD.name, CHILD.id, "没有监护条件"]) assert.ok(letter.text.includes(v), `letter lacks ${v}`);
+  assert.deepEqual(errors, []);
+});
+
+test("a form whose required facts are missing says so on screen first, and prints those boxes empty", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(`${url}?p=form/enrolment`);
+  await ready(page);
+  const notice = await page.innerText(".notice");
+  assert.match(notice, /打印出来会是空的/);
+  assert.match(notice, /学生姓名/);
+  const pdf = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  assert.equal(pdf.pages, 2);
+  assert.ok(pdf.text.includes("学生姓名"));
+  assert.deepEqual(errors, []);
+});
+
+test("a wrong check character in an ID number is explained beside the field and nothing is lost", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(`${url}?p=details`);
+  await ready(page);
+  await page.fill("#applicant-name", PARENT.name);
+  const wrong = PARENT.id.slice(0, 17) + (PARENT.id[17] === "1" ? "2" : "1");
+  await page.fill("#applicant-id", wrong);
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.innerText(".error-summary"), /校验位不对/);
+  assert.equal(await page.inputValue("#applicant-name"), PARENT.name);
+  assert.equal(routeOf(page), "details");
+  assert.deepEqual(errors, []);
+});
+
+test("an ID number whose birth date differs from the answers is refused", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await household(page);
+  await page.goto(`${url}?p=details`);
+  await ready(page);
+  await page.fill("#child-id", idNumber("34122120080315002"));
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.innerText(".error-summary"), /出生日期和您前面回答的出生日期不一致/);
+  assert.deepEqual(errors, []);
+});
+
+test("no name, ID number or phone number typed into a form ever appears in a URL", async () => {
+  const { page, errors, requests: pageRequests } = await phonePage(browser, origin);
+  const urls = [];
+  page.on("framenavigated", (f) => urls.push(f.url()));
+  await household(page);
+  await typeDetails(page);
+  for (const form of ["enrolment", "residence", "marriage", "guardianship"]) await printed(page, form);
+  await page.goto(`${url}?p=share`);
+  await ready(page);
+  urls.push(await page.inputValue("#share-url"));
+  urls.push(...pageRequests, ...requests);
+  const svgText = await page.evaluate(() => document.body.innerHTML);
+  const typed = [PARENT.name, PARENT.id, PARENT.phone, CHILD.name, CHILD.id, encodeURIComponent(PARENT.name)];
+  for (const u of urls) for (const v of typed) assert.ok(!u.includes(v), `${v} appears in ${u}`);
+  assert.ok(svgText.length > 0);
+  assert.deepEqual(errors, []);
+});
