@@ -15,7 +15,8 @@ use crate::identity::{Identity, Person};
 /// The footer's fixed words, as printed.
 pub const BASIS_LABEL: &str = "依据:";
 pub const PRINTED_LABEL: &str = "打印日期:";
-pub const NOT_OFFICIAL: &str = "本表由居民本人依据公开文件自行填写,不是官方决定,以办事窗口审核为准。";
+pub const NOT_OFFICIAL: &str =
+    "本表由居民本人依据公开文件自行填写,不是官方决定,以办事窗口审核为准。";
 
 /// The forms the portal prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +32,12 @@ pub enum FormId {
 }
 
 impl FormId {
-    pub const ALL: [FormId; 4] = [FormId::Enrolment, FormId::Residence, FormId::Marriage, FormId::Guardianship];
+    pub const ALL: [FormId; 4] = [
+        FormId::Enrolment,
+        FormId::Residence,
+        FormId::Marriage,
+        FormId::Guardianship,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -98,6 +104,13 @@ pub struct CitedLine {
     pub cite: String,
 }
 
+impl CitedLine {
+    /// The citation as printed after the line: 〔温鹿政办〔2013〕164号 附件6 第三条〕.
+    pub fn bracketed_cite(&self) -> String {
+        format!("〔{}〕", self.cite)
+    }
+}
+
 /// A form, filled in as far as the answers go.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilledForm {
@@ -118,7 +131,12 @@ pub struct FilledForm {
 impl FilledForm {
     /// Labels of required boxes that will print empty.
     pub fn missing(&self) -> Vec<&'static str> {
-        self.sections.iter().flat_map(|s| &s.rows).filter(|r| r.required && r.value.is_none()).map(|r| r.label).collect()
+        self.sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter(|r| r.required && r.value.is_none())
+            .map(|r| r.label)
+            .collect()
     }
 }
 
@@ -137,7 +155,10 @@ fn fact(data: &PolicyData, answers: &Answers, id: &str) -> Option<String> {
         Value::Date(d) if f.kind == FactKind::Month => format!("{}年{}月", d.year(), d.month()),
         Value::Date(d) => date_zh(d),
         Value::Months(m) => months_zh(m),
-        Value::Count(n) => format!("{n}{}", f.unit.as_ref().map(|u| u.zh.as_str()).unwrap_or_default()),
+        Value::Count(n) => format!(
+            "{n}{}",
+            f.unit.as_ref().map(|u| u.zh.as_str()).unwrap_or_default()
+        ),
         Value::Choice(c) => f.choices.iter().find(|x| x.id == c)?.label.zh.clone(),
     })
 }
@@ -155,18 +176,32 @@ fn months_zh(m: i64) -> String {
 }
 
 fn row(label: &'static str, value: Option<String>, required: bool) -> Row {
-    Row { label, value, required }
+    Row {
+        label,
+        value,
+        required,
+    }
 }
 
 /// Sex and birth date as the identity number states them, else as answered.
-fn sex_of(person: &Person, data: &PolicyData, answers: &Answers, sex_fact: Option<&str>) -> Option<String> {
+fn sex_of(
+    person: &Person,
+    data: &PolicyData,
+    answers: &Answers,
+    sex_fact: Option<&str>,
+) -> Option<String> {
     match crate::idcard::IdNumber::parse(&person.id_number) {
         Ok(id) => Some(if id.is_male() { "男" } else { "女" }.to_string()),
         Err(_) => sex_fact.and_then(|f| fact(data, answers, f)),
     }
 }
 
-fn birth_of(person: &Person, data: &PolicyData, answers: &Answers, birth_fact: Option<&str>) -> Option<String> {
+fn birth_of(
+    person: &Person,
+    data: &PolicyData,
+    answers: &Answers,
+    birth_fact: Option<&str>,
+) -> Option<String> {
     match crate::idcard::IdNumber::parse(&person.id_number) {
         Ok(id) => Some(date_zh(id.birth_date())),
         Err(_) => birth_fact.and_then(|f| fact(data, answers, f)),
@@ -174,7 +209,13 @@ fn birth_of(person: &Person, data: &PolicyData, answers: &Answers, birth_fact: O
 }
 
 fn cited(data: &PolicyData, ruleset: &Ruleset, items: &[Cited]) -> Vec<CitedLine> {
-    items.iter().map(|m| CitedLine { text: m.text.zh.clone(), cite: cite(data, ruleset, &m.clause) }).collect()
+    items
+        .iter()
+        .map(|m| CitedLine {
+            text: m.text.zh.clone(),
+            cite: cite(data, ruleset, &m.clause),
+        })
+        .collect()
 }
 
 fn basis_line(data: &PolicyData, ruleset: &Ruleset) -> Option<String> {
@@ -189,11 +230,19 @@ fn basis_line(data: &PolicyData, ruleset: &Ruleset) -> Option<String> {
 }
 
 /// Every rule of the data with this outcome in decisions of this service, with its rule set.
-fn rules_with<'a>(data: &'a PolicyData, service: Service, kind: OutcomeKind) -> Vec<(&'a Ruleset, &'a Rule)> {
+fn rules_with<'a>(
+    data: &'a PolicyData,
+    service: Service,
+    kind: OutcomeKind,
+) -> Vec<(&'a Ruleset, &'a Rule)> {
     data.rulesets
         .iter()
         .filter(|r| r.service == service)
-        .flat_map(|r| r.decisions.iter().flat_map(move |d| d.rules.iter().map(move |rule| (r, rule))))
+        .flat_map(|r| {
+            r.decisions
+                .iter()
+                .flat_map(move |d| d.rules.iter().map(move |rule| (r, rule)))
+        })
         .filter(|(_, rule)| rule.outcome.kind == kind)
         .collect()
 }
@@ -213,7 +262,13 @@ fn person_rows(p: &Person, with_relation: bool, required: bool) -> Vec<Row> {
 
 /// Fills `form` from the answers and identity details, with the rules that apply on the
 /// question date (`today` when none was chosen).
-pub fn fill(form: FormId, data: &PolicyData, answers: &Answers, identity: &Identity, today: Date) -> FilledForm {
+pub fn fill(
+    form: FormId,
+    data: &PolicyData,
+    answers: &Answers,
+    identity: &Identity,
+    today: Date,
+) -> FilledForm {
     let eval = data.evaluate(answers, today).ok();
     match form {
         FormId::Enrolment => enrolment(data, answers, identity, eval.as_ref()),
@@ -225,14 +280,24 @@ pub fn fill(form: FormId, data: &PolicyData, answers: &Answers, identity: &Ident
 
 const LUCHENG_SCHOOL: &str = "lucheng-school-2013";
 
-fn enrolment(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Option<&Evaluation>) -> FilledForm {
+fn enrolment(
+    data: &PolicyData,
+    answers: &Answers,
+    identity: &Identity,
+    eval: Option<&Evaluation>,
+) -> FilledForm {
     let child = &identity.child;
     let f = |id: &str| fact(data, answers, id);
     let mut checklist = Vec::new();
     let mut basis = Vec::new();
     if let Some(rs) = data.ruleset(LUCHENG_SCHOOL) {
         basis.extend(basis_line(data, rs));
-        let rule = |id: &str| rs.decisions.iter().flat_map(|d| &d.rules).find(|r| r.id == id);
+        let rule = |id: &str| {
+            rs.decisions
+                .iter()
+                .flat_map(|d| &d.rules)
+                .find(|r| r.id == id)
+        };
         if let Some(eligible) = rule("eligible") {
             checklist = cited(data, rs, &eligible.materials);
         }
@@ -258,17 +323,37 @@ fn enrolment(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
                 rows: vec![
                     row("学生姓名", some(&child.name), true),
                     row("性别", sex_of(child, data, answers, None), true),
-                    row("出生日期", birth_of(child, data, answers, Some("child_birth_date")), true),
+                    row(
+                        "出生日期",
+                        birth_of(child, data, answers, Some("child_birth_date")),
+                        true,
+                    ),
                     row("公民身份号码", some(&child.id_number), true),
                     row("民族", some(&child.ethnicity), false),
                     row("户籍所在地", some(&identity.hukou_address), true),
                     row("现居住地址", some(&identity.residence_address), true),
                     row("处于义务教育阶段", f("child_in_compulsory_stage"), false),
-                    row("户籍所在地有无监护条件", f("guardianship_at_hukou").map(|v| if v == "是" { "有".into() } else { "无".into() }), true),
+                    row(
+                        "户籍所在地有无监护条件",
+                        f("guardianship_at_hukou").map(|v| {
+                            if v == "是" {
+                                "有".into()
+                            } else {
+                                "无".into()
+                            }
+                        }),
+                        true,
+                    ),
                 ],
             },
-            Section { heading: "二、父母或法定监护人(申请人)", rows: person_rows(&identity.applicant, true, true) },
-            Section { heading: "三、父母另一方", rows: person_rows(&identity.other_parent, true, false) },
+            Section {
+                heading: "二、父母或法定监护人(申请人)",
+                rows: person_rows(&identity.applicant, true, true),
+            },
+            Section {
+                heading: "三、父母另一方",
+                rows: person_rows(&identity.other_parent, true, false),
+            },
             Section {
                 heading: "四、居住和工作情况(附件6 第二条)",
                 rows: vec![
@@ -284,9 +369,17 @@ fn enrolment(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
             Section {
                 heading: "五、优先安排条件(附件6 第五条)",
                 rows: vec![
-                    row("持本年度经查验的《流动人口婚育证明》", f("marriage_certificate_checked"), false),
+                    row(
+                        "持本年度经查验的《流动人口婚育证明》",
+                        f("marriage_certificate_checked"),
+                        false,
+                    ),
                     row("已缴纳基本养老保险时间", f("pension_months_total"), false),
-                    row("上级文件明确规定优先照顾", f("priority_by_higher_document"), false),
+                    row(
+                        "上级文件明确规定优先照顾",
+                        f("priority_by_higher_document"),
+                        false,
+                    ),
                 ],
             },
         ],
@@ -295,8 +388,19 @@ fn enrolment(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
         checklist,
         notes: data
             .ruleset(LUCHENG_SCHOOL)
-            .and_then(|rs| rs.decisions.iter().flat_map(|d| &d.rules).find(|r| r.id == "eligible").map(|r| (rs, r)))
-            .and_then(|(rs, r)| r.where_to_go.as_ref().map(|w| CitedLine { text: w.text.zh.clone(), cite: cite(data, rs, &w.clause) }))
+            .and_then(|rs| {
+                rs.decisions
+                    .iter()
+                    .flat_map(|d| &d.rules)
+                    .find(|r| r.id == "eligible")
+                    .map(|r| (rs, r))
+            })
+            .and_then(|(rs, r)| {
+                r.where_to_go.as_ref().map(|w| CitedLine {
+                    text: w.text.zh.clone(),
+                    cite: cite(data, rs, &w.clause),
+                })
+            })
             .into_iter()
             .collect(),
         basis,
@@ -312,7 +416,12 @@ fn tier_zh(tier: &str) -> &'static str {
     }
 }
 
-fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Option<&Evaluation>) -> FilledForm {
+fn residence(
+    data: &PolicyData,
+    answers: &Answers,
+    identity: &Identity,
+    eval: Option<&Evaluation>,
+) -> FilledForm {
     let a = &identity.applicant;
     let f = |id: &str| fact(data, answers, id);
     let mut checklist = Vec::new();
@@ -324,15 +433,35 @@ fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
             for r in &s.applicable {
                 let mut used = false;
                 for d in &r.determinations {
-                    if let Some(rule) = d.shown_rule().filter(|rule| rule.outcome.kind == OutcomeKind::Permit) {
+                    if let Some(rule) = d
+                        .shown_rule()
+                        .filter(|rule| rule.outcome.kind == OutcomeKind::Permit)
+                    {
                         applied_for.get_or_insert_with(|| {
-                            let validity = rule.outcome.validity.as_ref().map(|v| format!("(有效期:{})", v.zh)).unwrap_or_default();
-                            format!("{}{validity}", tier_zh(rule.outcome.tier.as_deref().unwrap_or_default()))
+                            let validity = rule
+                                .outcome
+                                .validity
+                                .as_ref()
+                                .map(|v| format!("(有效期:{})", v.zh))
+                                .unwrap_or_default();
+                            format!(
+                                "{}{validity}",
+                                tier_zh(rule.outcome.tier.as_deref().unwrap_or_default())
+                            )
                         });
                     }
-                    for rule in d.decision.rules.iter().filter(|rule| rule.outcome.kind == OutcomeKind::Permit) {
+                    for rule in d
+                        .decision
+                        .rules
+                        .iter()
+                        .filter(|rule| rule.outcome.kind == OutcomeKind::Permit)
+                    {
                         for mut line in cited(data, r.ruleset, &rule.materials) {
-                            line.text = format!("{}:{}", tier_zh(rule.outcome.tier.as_deref().unwrap_or_default()), line.text);
+                            line.text = format!(
+                                "{}:{}",
+                                tier_zh(rule.outcome.tier.as_deref().unwrap_or_default()),
+                                line.text
+                            );
                             if !checklist.contains(&line) {
                                 checklist.push(line);
                                 used = true;
@@ -347,7 +476,10 @@ fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
         }
     }
     // The form's fields come from these two clauses, whatever the question date.
-    for (doc, clause) in [("lucheng-2013-164", "annex2.art5"), ("national-residence-permit-2015", "art4")] {
+    for (doc, clause) in [
+        ("lucheng-2013-164", "annex2.art5"),
+        ("national-residence-permit-2015", "art4"),
+    ] {
         if let Some((d, c)) = data.clause(doc, clause) {
             basis.push(format!("{} {}(登记和证件登载事项)", d.number, c.label));
         }
@@ -355,10 +487,14 @@ fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
     if checklist.is_empty()
         && let Some((d, c)) = data.clause("national-residence-permit-2015", "art9")
     {
-        checklist.push(CitedLine { text: c.text.clone(), cite: format!("{} {}", d.number, c.label) });
+        checklist.push(CitedLine {
+            text: c.text.clone(),
+            cite: format!("{} {}", d.number, c.label),
+        });
     }
     let child_line = some(&identity.child.name).map(|name| {
-        let birth = birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
+        let birth =
+            birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
         format!("{name} {birth}").trim().to_string()
     });
     FilledForm {
@@ -369,11 +505,23 @@ fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
                 heading: "一、登记信息(鹿城附件2 第五条;《居住证暂行条例》第四条)",
                 rows: vec![
                     row("姓名", some(&a.name), true),
-                    row("性别", sex_of(a, data, answers, Some("applicant_sex")), true),
+                    row(
+                        "性别",
+                        sex_of(a, data, answers, Some("applicant_sex")),
+                        true,
+                    ),
                     row("民族", some(&a.ethnicity), true),
-                    row("出生日期", birth_of(a, data, answers, Some("applicant_birth_date")), true),
+                    row(
+                        "出生日期",
+                        birth_of(a, data, answers, Some("applicant_birth_date")),
+                        true,
+                    ),
                     row("公民身份号码", some(&a.id_number), true),
-                    row("户籍地址(常住户口所在地住址)", some(&identity.hukou_address), true),
+                    row(
+                        "户籍地址(常住户口所在地住址)",
+                        some(&identity.hukou_address),
+                        true,
+                    ),
                     row("居住地址", some(&identity.residence_address), true),
                     row("政治面貌", some(&a.political_status), false),
                     row("婚姻状况", some(&a.marital_status), false),
@@ -386,15 +534,30 @@ fn residence(data: &PolicyData, answers: &Answers, identity: &Identity, eval: Op
                     row("劳动就业(工作方式)", f("work_kind"), true),
                     row("工作单位", some(&a.employer), false),
                     row("劳动合同期限", f("labour_contract_term"), false),
-                    row("社会保障(在本地缴纳社会保险时间)", f("insurance_months_here"), false),
+                    row(
+                        "社会保障(在本地缴纳社会保险时间)",
+                        f("insurance_months_here"),
+                        false,
+                    ),
                     row("在本地居住起始年月", f("residence_here_since"), true),
-                    row("租住房屋(住所情况)", f("lodging_kind").or_else(|| f("has_lease")), false),
-                    row("计划生育(持有婚育证明)", f("marriage_certificate_checked"), false),
+                    row(
+                        "租住房屋(住所情况)",
+                        f("lodging_kind").or_else(|| f("has_lease")),
+                        false,
+                    ),
+                    row(
+                        "计划生育(持有婚育证明)",
+                        f("marriage_certificate_checked"),
+                        false,
+                    ),
                     row("预防保健", None, false),
                     row("随同的未满16周岁人员", child_line, false),
                 ],
             },
-            Section { heading: "三、申领", rows: vec![row("申领证件", applied_for, false)] },
+            Section {
+                heading: "三、申领",
+                rows: vec![row("申领证件", applied_for, false)],
+            },
         ],
         letter: Vec::new(),
         checklist_title: "各类证件所需证明",
@@ -433,7 +596,8 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
         }
     }
     let child_line = some(&identity.child.name).map(|name| {
-        let birth = birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
+        let birth =
+            birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
         format!("{name} {birth}").trim().to_string()
     });
     FilledForm {
@@ -443,8 +607,16 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
             heading: "申请人情况",
             rows: vec![
                 row("姓名", some(&a.name), true),
-                row("性别", sex_of(a, data, answers, Some("applicant_sex")), true),
-                row("出生日期", birth_of(a, data, answers, Some("applicant_birth_date")), true),
+                row(
+                    "性别",
+                    sex_of(a, data, answers, Some("applicant_sex")),
+                    true,
+                ),
+                row(
+                    "出生日期",
+                    birth_of(a, data, answers, Some("applicant_birth_date")),
+                    true,
+                ),
                 row("公民身份号码", some(&a.id_number), true),
                 row("户籍地址", some(&identity.hukou_address), true),
                 row("婚姻状况", some(&a.marital_status), true),
@@ -469,7 +641,8 @@ fn guardianship(data: &PolicyData, answers: &Answers, identity: &Identity) -> Fi
     let c = &identity.child;
     let blank = |s: &str, width: usize| some(s).unwrap_or_else(|| "_".repeat(width));
     let relation = some(&a.relation).unwrap_or_else(|| "父(母)".into());
-    let birth = birth_of(c, data, answers, Some("child_birth_date")).unwrap_or_else(|| "____年__月__日".into());
+    let birth = birth_of(c, data, answers, Some("child_birth_date"))
+        .unwrap_or_else(|| "____年__月__日".into());
     let mut basis = Vec::new();
     let mut clause = String::from("附件6 第三条");
     if let Some(rs) = data.ruleset(LUCHENG_SCHOOL) {
@@ -508,7 +681,11 @@ fn guardianship(data: &PolicyData, answers: &Answers, identity: &Identity) -> Fi
                 "孩子在户籍所在地没有监护条件,随父母在现居住地生活,需要在当地接受义务教育。根据{clause}第1项,入学时须提供“流出地乡镇(街道)政府出具的在户籍所在地没有监护条件的证明”。特此申请贵单位出具该证明。"
             ),
             "此致".into(),
-            format!("申请人:{}      联系电话:{}      日期:____年__月__日", blank(&a.name, 8), blank(&a.phone, 11)),
+            format!(
+                "申请人:{}      联系电话:{}      日期:____年__月__日",
+                blank(&a.name, 8),
+                blank(&a.phone, 11)
+            ),
         ],
         checklist_title: "出具证明(由乡镇人民政府或街道办事处填写)",
         checklist: vec![CitedLine {
@@ -550,14 +727,33 @@ mod tests {
     #[test]
     fn the_enrolment_form_is_filled_from_answers_and_identity() {
         let (data, a, id) = household();
-        let form = fill(FormId::Enrolment, &data, &a, &id, Date::parse("2026-11-22").unwrap());
-        let value = |label: &str| form.sections.iter().flat_map(|s| &s.rows).find(|r| r.label == label).and_then(|r| r.value.clone());
+        let form = fill(
+            FormId::Enrolment,
+            &data,
+            &a,
+            &id,
+            Date::parse("2026-11-22").unwrap(),
+        );
+        let value = |label: &str| {
+            form.sections
+                .iter()
+                .flat_map(|s| &s.rows)
+                .find(|r| r.label == label)
+                .and_then(|r| r.value.clone())
+        };
         assert_eq!(value("学生姓名").as_deref(), Some("王小明"));
         assert_eq!(value("出生日期").as_deref(), Some("2007年3月15日"));
-        assert_eq!(value("在鹿城缴纳社会保险费时间").as_deref(), Some("1年2个月"));
+        assert_eq!(
+            value("在鹿城缴纳社会保险费时间").as_deref(),
+            Some("1年2个月")
+        );
         assert_eq!(value("在鹿城居住起始年月").as_deref(), Some("2012年3月"));
         assert_eq!(form.checklist.len(), 4, "附件6 第三条 lists four materials");
-        assert!(form.checklist.iter().all(|c| c.cite.starts_with("温鹿政办〔2013〕164号")));
+        assert!(
+            form.checklist
+                .iter()
+                .all(|c| c.cite.starts_with("温鹿政办〔2013〕164号"))
+        );
         assert!(form.missing().contains(&"公民身份号码"));
         assert!(form.basis[0].contains("已废止"));
     }
@@ -566,7 +762,13 @@ mod tests {
     fn every_form_fills_without_answers_and_lists_what_is_missing() {
         let data = crate::embedded::policy_data().unwrap();
         for f in FormId::ALL {
-            let form = fill(f, &data, &Answers::new(), &Identity::new(), Date::parse("2026-11-22").unwrap());
+            let form = fill(
+                f,
+                &data,
+                &Answers::new(),
+                &Identity::new(),
+                Date::parse("2026-11-22").unwrap(),
+            );
             assert!(!form.missing().is_empty(), "{f:?}");
             assert!(!form.basis.is_empty(), "{f:?} names its basis");
             assert_eq!(FormId::from_id(f.id()), Some(f));
@@ -576,7 +778,13 @@ mod tests {
     #[test]
     fn the_marriage_form_prints_both_deadlines_with_their_sources() {
         let (data, a, id) = household();
-        let form = fill(FormId::Marriage, &data, &a, &id, Date::parse("2026-11-22").unwrap());
+        let form = fill(
+            FormId::Marriage,
+            &data,
+            &a,
+            &id,
+            Date::parse("2026-11-22").unwrap(),
+        );
         assert!(!form.checklist.is_empty());
         let notes: Vec<&str> = form.notes.iter().map(|n| n.text.as_str()).collect();
         assert!(notes.iter().any(|n| n.contains("15")), "{notes:?}");
@@ -586,8 +794,18 @@ mod tests {
     #[test]
     fn the_guardianship_letter_names_the_township_and_the_clause() {
         let (data, a, id) = household();
-        let form = fill(FormId::Guardianship, &data, &a, &id, Date::parse("2026-11-22").unwrap());
+        let form = fill(
+            FormId::Guardianship,
+            &data,
+            &a,
+            &id,
+            Date::parse("2026-11-22").unwrap(),
+        );
         assert!(form.letter[0].starts_with("安徽省阜阳市太和县旧县镇"));
-        assert!(form.letter.iter().any(|p| p.contains("温鹿政办〔2013〕164号 附件6 第三条")));
+        assert!(
+            form.letter
+                .iter()
+                .any(|p| p.contains("温鹿政办〔2013〕164号 附件6 第三条"))
+        );
     }
 }

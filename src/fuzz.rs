@@ -172,11 +172,19 @@ pub struct Case {
     pub today: Date,
     /// For [`Kind::Household`]: the answers themselves.
     pub answers: Option<Answers>,
+    /// Also write each evaluation out as the command line's JSON report (one input in eight:
+    /// it costs more than everything else together).
+    pub deep: bool,
 }
 
 impl Case {
-    /// The input in a form a person can paste into a bug report (cut at 600 characters).
+    /// The input in a form a person can paste into a bug report, cut at 600 characters.
     pub fn describe(&self) -> String {
+        self.describe_up_to(600)
+    }
+
+    /// The input, cut at `limit` characters.
+    pub fn describe_up_to(&self, limit: usize) -> String {
         let mut s = match &self.answers {
             Some(a) => format!(
                 "{} today={} {}",
@@ -186,7 +194,7 @@ impl Case {
             ),
             None => format!("{} today={} {:?}", self.kind.name(), self.today, self.texts),
         };
-        if let Some((cut, _)) = s.char_indices().nth(600) {
+        if let Some((cut, _)) = s.char_indices().nth(limit) {
             s.truncate(cut);
             s.push('…');
         }
@@ -199,6 +207,7 @@ pub fn generate(data: &PolicyData, seed: u64, index: u64) -> Case {
     let mut rng = Rng::for_input(seed, index);
     let kind = Kind::of(index);
     let today = any_date(&mut rng);
+    let deep = rng.one_in(8);
     let mut answers = None;
     let texts = match kind {
         Kind::Bytes => vec![random_bytes(&mut rng)],
@@ -225,6 +234,7 @@ pub fn generate(data: &PolicyData, seed: u64, index: u64) -> Case {
         texts,
         today,
         answers,
+        deep,
     }
 }
 
@@ -235,8 +245,8 @@ pub fn check(data: &PolicyData, case: &Case, record: &mut dyn FnMut(&'static str
     match case.kind {
         Kind::Bytes | Kind::Text => {
             let s = text(0);
-            link(data, s, case.today, record);
-            saved(data, s, case.today, record);
+            link(data, s, case, record);
+            saved(data, s, case, record);
             record("number", number_outcome(input::number(s)));
             record("count", outcome(input::count(s)));
             // The same text split into boxes at its first two spaces.
@@ -252,12 +262,12 @@ pub fn check(data: &PolicyData, case: &Case, record: &mut dyn FnMut(&'static str
             record("date", date_outcome(Date::parse(s)));
             record("route", route_outcome(&Route::parse(s)));
         }
-        Kind::Link => link(data, text(0), case.today, record),
-        Kind::Saved => saved(data, text(0), case.today, record),
+        Kind::Link => link(data, text(0), case, record),
+        Kind::Saved => saved(data, text(0), case, record),
         Kind::Household => {
             if let Some(answers) = &case.answers {
                 // As built (answers of the wrong kind included), then as the pages keep them.
-                evaluate(data, answers, case.today, record);
+                evaluate(data, answers, case, record);
                 let (clean, problems) = answers.clone().without_problems(data);
                 record(
                     "household",
@@ -267,7 +277,7 @@ pub fn check(data: &PolicyData, case: &Case, record: &mut dyn FnMut(&'static str
                         "ok_dropped_answers"
                     },
                 );
-                evaluate(data, &clean, case.today, record);
+                evaluate(data, &clean, case, record);
             }
         }
         Kind::Number => record("number", number_outcome(input::number(text(0)))),
@@ -286,7 +296,7 @@ pub fn check(data: &PolicyData, case: &Case, record: &mut dyn FnMut(&'static str
 fn link(
     data: &PolicyData,
     s: &str,
-    today: Date,
+    case: &Case,
     record: &mut dyn FnMut(&'static str, &'static str),
 ) {
     let _ = share::is_share_fragment(s);
@@ -300,7 +310,7 @@ fn link(
                     "ok_dropped_answers"
                 },
             );
-            evaluate(data, &answers, today, record);
+            evaluate(data, &answers, case, record);
         }
         Err(e) => record(
             "link",
@@ -318,7 +328,7 @@ fn link(
 fn saved(
     data: &PolicyData,
     s: &str,
-    today: Date,
+    case: &Case,
     record: &mut dyn FnMut(&'static str, &'static str),
 ) {
     match from_saved(s, data) {
@@ -331,7 +341,7 @@ fn saved(
                     "ok_dropped_answers"
                 },
             );
-            evaluate(data, &answers, today, record);
+            evaluate(data, &answers, case, record);
         }
         Err(SavedError::Corrupt(_)) => record("saved", "corrupt"),
         Err(SavedError::OtherVersion(_)) => record("saved", "other_version"),
@@ -342,18 +352,26 @@ fn saved(
 fn evaluate(
     data: &PolicyData,
     answers: &Answers,
-    today: Date,
+    case: &Case,
     record: &mut dyn FnMut(&'static str, &'static str),
 ) {
+    let today = case.today;
     match data.evaluate(answers, today) {
         Ok(eval) => {
             record("evaluate", "ok");
             let _ = eval.open_facts();
             let _ = journey::relevant_facts(&eval);
             for d in eval.determinations() {
-                let _ = (d.changes(), d.stops_on(), d.possible_rules(), d.shown_rule());
+                let _ = (
+                    d.changes(),
+                    d.stops_on(),
+                    d.possible_rules(),
+                    d.shown_rule(),
+                );
             }
-            let _ = report::to_json(&eval, Lang::En);
+            if case.deep {
+                let _ = report::to_json(&eval, Lang::En);
+            }
             let _ = share::encode(answers);
             let _ = journey::next_route(data, answers, today);
         }
@@ -539,17 +557,87 @@ pub fn run(data: &PolicyData, seed: u64, range: std::ops::Range<u64>) -> Stats {
 
 /// Pieces the formats are made of, so that random strings reach past the first check.
 const TEXT_WORDS: &[&str] = &[
-    "v=", "v=1", "&", "=", ":", ",", "#", "c=", "p=", "d=", "s=", "f=", "u=", "y", "n", "-", "0",
-    "1", "9", "12", "2014", "06", "31", "99999999999999999999", "-1", "１２", " ", "\t", "\u{3000}",
-    "\u{0}", "\u{feff}", "é", "中", "🏠", "{", "}", "[", "]", "\"", "\"v\":1", "null", "true",
-    "1e400", "lucheng", "school", "permit", "insurance", "child_birth_date", "&c=00000000",
-    "%", "%zz", "?",
+    "v=",
+    "v=1",
+    "&",
+    "=",
+    ":",
+    ",",
+    "#",
+    "c=",
+    "p=",
+    "d=",
+    "s=",
+    "f=",
+    "u=",
+    "y",
+    "n",
+    "-",
+    "0",
+    "1",
+    "9",
+    "12",
+    "2014",
+    "06",
+    "31",
+    "99999999999999999999",
+    "-1",
+    "１２",
+    " ",
+    "\t",
+    "\u{3000}",
+    "\u{0}",
+    "\u{feff}",
+    "é",
+    "中",
+    "🏠",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "\"v\":1",
+    "null",
+    "true",
+    "1e400",
+    "lucheng",
+    "school",
+    "permit",
+    "insurance",
+    "child_birth_date",
+    "&c=00000000",
+    "%",
+    "%zz",
+    "?",
 ];
 
 const ROUTE_WORDS: &[&str] = &[
-    "?", "p=", "&", "=", "/", "q/", "rules/", "form/", "service/", "results", "check", "start",
-    "share", "back=check", "back", "%", "%2F", "%e4%b8%ad", "%ff", "%%", "%4", "school", "中",
-    "\u{0}", "#", "child_birth_date",
+    "?",
+    "p=",
+    "&",
+    "=",
+    "/",
+    "q/",
+    "rules/",
+    "form/",
+    "service/",
+    "results",
+    "check",
+    "start",
+    "share",
+    "back=check",
+    "back",
+    "%",
+    "%2F",
+    "%e4%b8%ad",
+    "%ff",
+    "%%",
+    "%4",
+    "school",
+    "中",
+    "\u{0}",
+    "#",
+    "child_birth_date",
 ];
 
 fn random_bytes(rng: &mut Rng) -> String {
@@ -566,7 +654,8 @@ fn random_text(rng: &mut Rng, words: &[&str], max_words: usize) -> String {
     let n = rng.below(max_words + 1);
     let mut s = String::new();
     for _ in 0..n {
-        s.push_str(*rng.pick(words));
+        let word: &&str = rng.pick(words);
+        s.push_str(word);
     }
     s
 }
@@ -575,8 +664,32 @@ fn random_text(rng: &mut Rng, words: &[&str], max_words: usize) -> String {
 /// (spaces, full-width digits, leading zeros), otherwise digits, signs and junk.
 fn numberish(rng: &mut Rng, lo: i64, hi: i64) -> String {
     const PIECES: &[&str] = &[
-        "0", "1", "2", "5", "9", "０", "１", "９", " ", "\u{3000}", "\t", "-", "+", ".", ",", "e",
-        "x", "年", "٣", "\u{0}", "12", "2024", "1200", "1000000", "999999999", "1000000001",
+        "0",
+        "1",
+        "2",
+        "5",
+        "9",
+        "０",
+        "１",
+        "９",
+        " ",
+        "\u{3000}",
+        "\t",
+        "-",
+        "+",
+        ".",
+        ",",
+        "e",
+        "x",
+        "年",
+        "٣",
+        "\u{0}",
+        "12",
+        "2024",
+        "1200",
+        "1000000",
+        "999999999",
+        "1000000001",
     ];
     match rng.below(8) {
         0 => String::new(),
@@ -611,12 +724,25 @@ fn route_query(rng: &mut Rng, data: &PolicyData) -> String {
                 s.push_str("q/");
                 s.push_str(&rng.pick(&data.facts).id);
             }
-            1 => s.push_str(
-                *rng.pick(&[
-                    "start", "check", "results", "share", "forms", "details", "counter", "rules",
-                    "about", "service/school", "service/nope", "rules/x", "form/x", "q/",
-                ]),
-            ),
+            1 => {
+                let page: &&str = rng.pick(&[
+                    "start",
+                    "check",
+                    "results",
+                    "share",
+                    "forms",
+                    "details",
+                    "counter",
+                    "rules",
+                    "about",
+                    "service/school",
+                    "service/nope",
+                    "rules/x",
+                    "form/x",
+                    "q/",
+                ]);
+                s.push_str(page);
+            }
             _ => {}
         }
     }
@@ -641,8 +767,20 @@ fn dateish(rng: &mut Rng) -> String {
         _ => random_text(
             rng,
             &[
-                "2024", "-", "02", "29", "1900", "2200", "12", "31", "00", " ", "9999999999", "+",
-                "１", "-0",
+                "2024",
+                "-",
+                "02",
+                "29",
+                "1900",
+                "2200",
+                "12",
+                "31",
+                "00",
+                " ",
+                "9999999999",
+                "+",
+                "１",
+                "-0",
             ],
             6,
         ),
@@ -770,7 +908,7 @@ fn mutated_link(rng: &mut Rng, data: &PolicyData) -> String {
         body = mutate_link_body(rng, data, &body);
     }
     let mut out = match rng.below(8) {
-        0 => body,                                        // no checksum at all
+        0 => body,                                              // no checksum at all
         1 => format!("{body}&c={:08x}", rng.next_u64() as u32), // a wrong one
         2 => {
             // signed, then altered after signing
@@ -937,7 +1075,11 @@ fn mutated_saved(rng: &mut Rng, data: &PolicyData) -> String {
     };
     match rng.below(10) {
         0 => truncate(rng, &text),
-        1 => mutate_text(rng, &text, &["{", "}", "[", "\"", ",", ":", "\\", "\\u0000", "1"]),
+        1 => mutate_text(
+            rng,
+            &text,
+            &["{", "}", "[", "\"", ",", ":", "\\", "\\u0000", "1"],
+        ),
         2 if rng.one_in(10) => format!("{}{text}{}", "[".repeat(2000), "]".repeat(2000)),
         _ => text,
     }

@@ -35,7 +35,9 @@ impl fmt::Display for IdError {
             IdError::Characters => f.write_str("only digits, and X at the end, are allowed"),
             IdError::Region => f.write_str("the first two digits are not a province code"),
             IdError::BirthDate => f.write_str("digits 7 to 14 are not a real date of birth"),
-            IdError::CheckDigit { expected } => write!(f, "the check character should be {expected}"),
+            IdError::CheckDigit { expected } => {
+                write!(f, "the check character should be {expected}")
+            }
         }
     }
 }
@@ -51,28 +53,42 @@ fn is_province(code: u32) -> bool {
 
 /// The check character for the first 17 digits.
 pub fn check_char(first17: &[u8]) -> char {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = first17
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     CHECK[(sum % 11) as usize]
 }
 
 impl IdNumber {
     /// Reads a typed number: spaces are ignored, a lower-case x is accepted.
     pub fn parse(typed: &str) -> Result<IdNumber, IdError> {
-        let text: String = typed.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+        let text: String = typed
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         let count = text.chars().count();
         if count != 18 {
             return Err(IdError::Length(count));
         }
         let bytes = text.as_bytes();
-        if !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
+        if !bytes[..17].iter().all(u8::is_ascii_digit)
+            || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
+        {
             return Err(IdError::Characters);
         }
         let digits = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
         if !is_province(digits(0..2)) {
             return Err(IdError::Region);
         }
-        let birth = Date::new(digits(6..10) as i32, digits(10..12) as u8, digits(12..14) as u8)
-            .map_err(|_| IdError::BirthDate)?;
+        let birth = Date::new(
+            digits(6..10) as i32,
+            digits(10..12) as u8,
+            digits(12..14) as u8,
+        )
+        .map_err(|_| IdError::BirthDate)?;
         let expected = check_char(&bytes[..17]);
         if char::from(bytes[17]) != expected {
             return Err(IdError::CheckDigit { expected });
@@ -120,14 +136,35 @@ mod tests {
 
     #[test]
     fn refuses_invalid_numbers() {
-        assert_eq!(IdNumber::parse("110105194912310021"), Err(IdError::CheckDigit { expected: 'X' }));
-        assert_eq!(IdNumber::parse("11010519491231002"), Err(IdError::Length(17)));
+        assert_eq!(
+            IdNumber::parse("110105194912310021"),
+            Err(IdError::CheckDigit { expected: 'X' })
+        );
+        assert_eq!(
+            IdNumber::parse("11010519491231002"),
+            Err(IdError::Length(17))
+        );
         assert_eq!(IdNumber::parse(""), Err(IdError::Length(0)));
-        assert_eq!(IdNumber::parse("1101051949123100XX"), Err(IdError::Characters));
-        assert_eq!(IdNumber::parse("１１０１０５１９４９１２３１００２Ｘ"), Err(IdError::Characters));
-        assert_eq!(IdNumber::parse(&with_check("99010519491231002")), Err(IdError::Region));
-        assert_eq!(IdNumber::parse(&with_check("11010520230229002")), Err(IdError::BirthDate));
-        assert_eq!(IdNumber::parse(&with_check("11010519491331002")), Err(IdError::BirthDate));
+        assert_eq!(
+            IdNumber::parse("1101051949123100XX"),
+            Err(IdError::Characters)
+        );
+        assert_eq!(
+            IdNumber::parse("１１０１０５１９４９１２３１００２Ｘ"),
+            Err(IdError::Characters)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("99010519491231002")),
+            Err(IdError::Region)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010520230229002")),
+            Err(IdError::BirthDate)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010519491331002")),
+            Err(IdError::BirthDate)
+        );
     }
 
     #[test]

@@ -79,17 +79,24 @@ fn fact_text<'a>(answers: &'a Answers, fact: &str) -> Option<&'a str> {
 fn phone_ok(phone: &str) -> bool {
     let digits: String = phone.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    all_digits && ((digits.len() == 11 && digits.starts_with('1')) || (7..=12).contains(&digits.len()) && digits.starts_with('0'))
+    all_digits
+        && ((digits.len() == 11 && digits.starts_with('1'))
+            || (7..=12).contains(&digits.len()) && digits.starts_with('0'))
 }
 
 impl Identity {
     pub fn new() -> Identity {
-        Identity { v: IDENTITY_VERSION, ..Identity::default() }
+        Identity {
+            v: IDENTITY_VERSION,
+            ..Identity::default()
+        }
     }
 
     /// Reads the saved copy; anything unreadable or of another version gives an empty record.
     pub fn from_saved(text: &str) -> Option<Identity> {
-        serde_json::from_str::<Identity>(text).ok().filter(|i| i.v == IDENTITY_VERSION)
+        serde_json::from_str::<Identity>(text)
+            .ok()
+            .filter(|i| i.v == IDENTITY_VERSION)
     }
 
     /// Every problem in what was typed, checked against the eligibility answers (the child's and
@@ -97,30 +104,49 @@ impl Identity {
     /// empty.
     pub fn problems(&self, answers: &Answers) -> Vec<(Field, Problem)> {
         let mut out = Vec::new();
-        let mut check_id = |field: Field, typed: &str, birth_fact: Option<&str>, sex_fact: Option<&str>| {
-            if typed.trim().is_empty() {
-                return;
-            }
-            match IdNumber::parse(typed) {
-                Err(e) => out.push((field, Problem::Id(e))),
-                Ok(id) => {
-                    if let Some(answered) = birth_fact.and_then(|f| fact_text(answers, f))
-                        && answered != id.birth_date().to_string()
-                    {
-                        out.push((field, Problem::BirthDateDiffers));
-                    }
-                    if let Some(sex) = sex_fact.and_then(|f| fact_text(answers, f))
-                        && (sex == "male") != id.is_male()
-                    {
-                        out.push((field, Problem::SexDiffers));
+        let mut check_id =
+            |field: Field, typed: &str, birth_fact: Option<&str>, sex_fact: Option<&str>| {
+                if typed.trim().is_empty() {
+                    return;
+                }
+                match IdNumber::parse(typed) {
+                    Err(e) => out.push((field, Problem::Id(e))),
+                    Ok(id) => {
+                        if let Some(answered) = birth_fact.and_then(|f| fact_text(answers, f))
+                            && answered != id.birth_date().to_string()
+                        {
+                            out.push((field, Problem::BirthDateDiffers));
+                        }
+                        if let Some(sex) = sex_fact.and_then(|f| fact_text(answers, f))
+                            && (sex == "male") != id.is_male()
+                        {
+                            out.push((field, Problem::SexDiffers));
+                        }
                     }
                 }
-            }
-        };
-        check_id(Field::ApplicantId, &self.applicant.id_number, Some("applicant_birth_date"), Some("applicant_sex"));
-        check_id(Field::OtherParentId, &self.other_parent.id_number, None, None);
-        check_id(Field::ChildId, &self.child.id_number, Some("child_birth_date"), None);
-        for (field, phone) in [(Field::ApplicantPhone, &self.applicant.phone), (Field::OtherParentPhone, &self.other_parent.phone)] {
+            };
+        check_id(
+            Field::ApplicantId,
+            &self.applicant.id_number,
+            Some("applicant_birth_date"),
+            Some("applicant_sex"),
+        );
+        check_id(
+            Field::OtherParentId,
+            &self.other_parent.id_number,
+            None,
+            None,
+        );
+        check_id(
+            Field::ChildId,
+            &self.child.id_number,
+            Some("child_birth_date"),
+            None,
+        );
+        for (field, phone) in [
+            (Field::ApplicantPhone, &self.applicant.phone),
+            (Field::OtherParentPhone, &self.other_parent.phone),
+        ] {
             if !phone.trim().is_empty() && !phone_ok(phone) {
                 out.push((field, Problem::Phone));
             }
@@ -133,9 +159,20 @@ impl Identity {
         let people = [&self.applicant, &self.other_parent, &self.child];
         let mut out: Vec<&str> = people
             .iter()
-            .flat_map(|p| [p.name.as_str(), p.id_number.as_str(), p.phone.as_str(), p.employer.as_str()])
+            .flat_map(|p| {
+                [
+                    p.name.as_str(),
+                    p.id_number.as_str(),
+                    p.phone.as_str(),
+                    p.employer.as_str(),
+                ]
+            })
             .collect();
-        out.extend([self.hukou_address.as_str(), self.hukou_township.as_str(), self.residence_address.as_str()]);
+        out.extend([
+            self.hukou_address.as_str(),
+            self.hukou_township.as_str(),
+            self.residence_address.as_str(),
+        ]);
         out.retain(|v| !v.trim().is_empty());
         out
     }
@@ -148,17 +185,34 @@ mod tests {
     #[test]
     fn identity_numbers_agree_with_the_answers() {
         let mut answers = Answers::new();
-        answers.facts.insert("child_birth_date".into(), FactValue::Text("1949-12-31".into()));
-        answers.facts.insert("applicant_sex".into(), FactValue::Text("male".into()));
+        answers.facts.insert(
+            "child_birth_date".into(),
+            FactValue::Text("1949-12-31".into()),
+        );
+        answers
+            .facts
+            .insert("applicant_sex".into(), FactValue::Text("male".into()));
         let mut id = Identity::new();
         id.child.id_number = "11010519491231002X".into();
         assert!(id.problems(&answers).is_empty());
-        answers.facts.insert("child_birth_date".into(), FactValue::Text("1950-01-01".into()));
-        assert_eq!(id.problems(&answers), vec![(Field::ChildId, Problem::BirthDateDiffers)]);
+        answers.facts.insert(
+            "child_birth_date".into(),
+            FactValue::Text("1950-01-01".into()),
+        );
+        assert_eq!(
+            id.problems(&answers),
+            vec![(Field::ChildId, Problem::BirthDateDiffers)]
+        );
         id.applicant.id_number = "11010519491231002X".into(); // an even sequence digit: a woman
-        assert!(id.problems(&answers).contains(&(Field::ApplicantId, Problem::SexDiffers)));
+        assert!(
+            id.problems(&answers)
+                .contains(&(Field::ApplicantId, Problem::SexDiffers))
+        );
         id.applicant.id_number = "110105194912310021".into();
-        assert!(id.problems(&answers).contains(&(Field::ApplicantId, Problem::Id(IdError::CheckDigit { expected: 'X' }))));
+        assert!(id.problems(&answers).contains(&(
+            Field::ApplicantId,
+            Problem::Id(IdError::CheckDigit { expected: 'X' })
+        )));
     }
 
     #[test]

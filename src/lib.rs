@@ -6,12 +6,13 @@
 //!   input and share links, as plain code tested natively.
 //! - `app`, `pages`, `components` (feature `ui`): the Leptos portal that runs in the browser.
 
+pub mod counter;
 pub mod embedded;
+pub mod engine;
 pub mod explorer;
+pub mod forms;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod engine;
-pub mod forms;
 pub mod idcard;
 pub mod identity;
 pub mod input;

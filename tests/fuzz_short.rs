@@ -56,19 +56,44 @@ fn no_input_panics() {
     println!("{}", stats.table());
     assert_eq!(stats.total(), INPUTS);
     for kind in Kind::ALL {
-        assert!(stats.inputs.get(&kind).copied().unwrap_or(0) > 0, "{kind:?}");
+        assert!(
+            stats.inputs.get(&kind).copied().unwrap_or(0) > 0,
+            "{kind:?}"
+        );
     }
 
     // The generators reach past the first checks.
     let link = |o| count(&stats, Kind::Link, "link", o);
-    assert!(link("ok") + link("ok_dropped_answers") > 500, "{}", stats.table());
+    assert!(
+        link("ok") + link("ok_dropped_answers") > 500,
+        "{}",
+        stats.table()
+    );
     assert!(link("ok_dropped_answers") > 50, "{}", stats.table());
-    for refused in ["damaged", "garbled", "bad_version", "future_version", "too_long"] {
-        assert!(link(refused) > 0, "no link was {refused}:\n{}", stats.table());
+    for refused in [
+        "damaged",
+        "garbled",
+        "bad_version",
+        "future_version",
+        "too_long",
+    ] {
+        assert!(
+            link(refused) > 0,
+            "no link was {refused}:\n{}",
+            stats.table()
+        );
     }
     let saved = |o| count(&stats, Kind::Saved, "saved", o);
-    assert!(saved("ok") + saved("ok_dropped_answers") > 500, "{}", stats.table());
-    assert!(saved("corrupt") > 100 && saved("other_version") > 10, "{}", stats.table());
+    assert!(
+        saved("ok") + saved("ok_dropped_answers") > 500,
+        "{}",
+        stats.table()
+    );
+    assert!(
+        saved("corrupt") > 100 && saved("other_version") > 10,
+        "{}",
+        stats.table()
+    );
     assert!(count(&stats, Kind::Household, "evaluate", "ok") > 500);
     assert!(count(&stats, Kind::Day, "day", "ok") > 0);
     assert!(count(&stats, Kind::Number, "number", "ok") > 0);

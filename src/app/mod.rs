@@ -120,9 +120,37 @@ fn page(route: Route) -> AnyView {
     }
 }
 
+const LARGE_KEY: &str = "anju.large";
+
+/// The larger-text, higher-contrast mode (适老化), remembered on this device.
+fn large_text() -> RwSignal<bool> {
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(LARGE_KEY).ok().flatten())
+        .is_some_and(|v| v == "1");
+    let large = RwSignal::new(saved);
+    Effect::new(move |_| {
+        let on = large.get();
+        if let Some(html) = document().document_element() {
+            let _ = if on {
+                html.class_list().add_1("large")
+            } else {
+                html.class_list().remove_1("large")
+            };
+        }
+        if let Some(s) = window().local_storage().ok().flatten() {
+            let _ = s.set_item(LARGE_KEY, if on { "1" } else { "0" });
+        }
+    });
+    large
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let lang = i18n::lang();
+    let large = large_text();
     let choice = move |l: Lang, label: &'static str| {
         view! {
             <button
@@ -139,14 +167,25 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="./">
-                <span class="brand-mark" aria-hidden="true">"安"</span>
+                <span class="brand-mark" aria-hidden="true">"安"</span> // i18n-exempt: the logo's character
                 <span>{t(Msg::SiteName)}</span>
             </a>
-            <nav class="lang-switch" aria-label=t(Msg::LangSwitchLabel)>
-                {choice(Lang::Zh, "简体")}
-                {choice(Lang::ZhHant, "繁體")}
-                {choice(Lang::En, "English")}
-            </nav>
+            <div class="header-tools">
+                <nav class="lang-switch" aria-label=t(Msg::LangSwitchLabel)>
+                    // Each language is named in itself, whatever the page's language.
+                    {choice(Lang::Zh, "简体")} // i18n-exempt: own-language name
+                    {choice(Lang::ZhHant, "繁體")} // i18n-exempt: own-language name
+                    {choice(Lang::En, "English")} // i18n-exempt: own-language name
+                </nav>
+                <button
+                    type="button"
+                    class="mode-choice"
+                    aria-pressed=move || large.get().to_string()
+                    on:click=move |_| large.update(|l| *l = !*l)
+                >
+                    {t(Msg::LargeText)}
+                </button>
+            </div>
         </header>
     }
 }

@@ -42,7 +42,11 @@ fn main() -> ExitCode {
     };
     if let Some(index) = options.only {
         let case = fuzz::generate(&data, options.seed, index);
-        println!("input {index} (seed {:#x}): {}", options.seed, case.describe());
+        println!(
+            "input {index} (seed {:#x}): {}",
+            options.seed,
+            case.describe_up_to(usize::MAX)
+        );
         fuzz::check(&data, &case, &mut |target, outcome| {
             println!("  {target}: {outcome}")
         });

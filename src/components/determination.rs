@@ -2,9 +2,8 @@
 //! would change it and from when, what to bring and where to go. And the header of a rule set:
 //! the document's number, date and standing, always visible.
 
-use crate::app::i18n::{Msg, fill, text};
+use crate::app::i18n::{Msg, date_text, fill, text};
 use crate::components::ClauseCite;
-use crate::engine::date::Date;
 use crate::engine::eval::{Determination, Node, RulesetResult, Standing, Status, Truth};
 use crate::engine::model::{Cited, OutcomeKind};
 use crate::engine::text::Lang;
@@ -38,13 +37,6 @@ fn standing_msg(s: Standing) -> Msg {
     }
 }
 
-fn date_text(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::En => d.to_string(),
-        _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-    }
-}
-
 /// The document behind a rule set: number, title, dates and standing.
 pub fn ruleset_header(result: &RulesetResult, lang: Lang) -> AnyView {
     let doc = result.document;
@@ -74,7 +66,7 @@ pub fn ruleset_header(result: &RulesetResult, lang: Lang) -> AnyView {
                 " "
                 <span class="doc-number" lang="zh-Hans">{doc.number.clone()}</span>
                 " "
-                <span class="doc-title" lang="zh-Hans">{format!("《{}》", doc.title)}</span>
+                <span class="doc-title" lang="zh-Hans">{format!("《{}》", doc.title)}</span> // i18n-exempt: title marks
             </p>
             <p class="doc-dates">{dates.join(" · ")}</p>
             {doc.status_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(lang).to_string()}</p> })}

@@ -11,14 +11,30 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// Following a summary link puts focus in the field itself, not only its place on the page.
+fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 #[component]
 pub fn ErrorSummary(errors: ReadSignal<Vec<FieldError>>) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
+    // Once the summary is drawn, focus moves to it, so that a screen reader reads the errors.
     Effect::new(move |_| {
-        if !errors.get().is_empty()
-            && let Some(el) = summary.get()
-        {
-            let _ = el.focus();
+        if !errors.get().is_empty() {
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
         }
     });
     move || {
@@ -30,7 +46,10 @@ pub fn ErrorSummary(errors: ReadSignal<Vec<FieldError>>) -> impl IntoView {
                     <ul>
                         {list
                             .into_iter()
-                            .map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message}</a></li> })
+                            .map(|e| {
+                                let field = e.field.clone();
+                                view! { <li><a href=format!("#{}", e.field) on:click=move |ev| focus_field(ev, &field)>{e.message}</a></li> }
+                            })
                             .collect_view()}
                     </ul>
                 </div>

@@ -1,6 +1,6 @@
 //! Check your answers: every answer the rules use, each with a Change link that comes back here.
 
-use crate::app::i18n::{Msg, lang, text};
+use crate::app::i18n::{Msg, date_text, duration_text, lang, month_text, text};
 use crate::app::state::{answers, data, today};
 use crate::engine::answers::{FactValue, Value, read_value};
 use crate::engine::model::Fact;
@@ -15,14 +15,10 @@ pub fn answer_text(l: Lang, fact: &Fact, value: &FactValue) -> String {
     match read_value(fact, value) {
         Ok(Value::Bool(true)) => text(l, Msg::Yes).into(),
         Ok(Value::Bool(false)) => text(l, Msg::No).into(),
-        Ok(Value::Date(d)) if fact.kind == crate::engine::model::FactKind::Month => match l {
-            Lang::En => format!("{:04}-{:02}", d.year(), d.month()),
-            _ => format!("{}年{}月", d.year(), d.month()),
-        },
-        Ok(Value::Date(d)) => match l {
-            Lang::En => d.to_string(),
-            _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        },
+        Ok(Value::Date(d)) if fact.kind == crate::engine::model::FactKind::Month => {
+            month_text(l, d)
+        }
+        Ok(Value::Date(d)) => date_text(l, d),
         Ok(Value::Months(m)) => duration_text(l, m),
         Ok(Value::Count(n)) => match &fact.unit {
             Some(u) => format!("{n} {}", u.get(l)),
@@ -35,18 +31,6 @@ pub fn answer_text(l: Lang, fact: &Fact, value: &FactValue) -> String {
             .map(|x| x.label.get(l).to_string())
             .unwrap_or_default(),
         Err(e) => e,
-    }
-}
-
-pub fn duration_text(l: Lang, months: i64) -> String {
-    let (y, m) = (months / 12, months % 12);
-    match (l, y, m) {
-        (Lang::En, 0, m) => format!("{m} months"),
-        (Lang::En, y, 0) => format!("{y} years"),
-        (Lang::En, y, m) => format!("{y} years {m} months"),
-        (_, 0, m) => format!("{m}个月"),
-        (_, y, 0) => format!("{y}年"),
-        (_, y, m) => format!("{y}年{m}个月"),
     }
 }
 

@@ -7,8 +7,8 @@ use crate::app::router::navigate;
 use crate::app::state::answers;
 use crate::components::{BackLink, ErrorSummary, FieldError};
 use crate::engine::text::Lang;
-use crate::identity::{Field, Identity, Problem};
 use crate::idcard::IdError;
+use crate::identity::{Field, Identity, Problem};
 use crate::route::Route;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -35,7 +35,9 @@ fn field_id(f: Field) -> &'static str {
 
 fn problem_text(l: Lang, p: Problem) -> String {
     match p {
-        Problem::Id(IdError::Length(n)) => crate::app::i18n::fill(l, Msg::DetailsErrIdLength, &[("n", &n.to_string())]),
+        Problem::Id(IdError::Length(n)) => {
+            crate::app::i18n::fill(l, Msg::DetailsErrIdLength, &[("n", &n.to_string())])
+        }
         Problem::Id(IdError::Characters) => text(l, Msg::DetailsErrIdCharacters).into(),
         Problem::Id(IdError::Region) => text(l, Msg::DetailsErrIdRegion).into(),
         Problem::Id(IdError::BirthDate) => text(l, Msg::DetailsErrIdBirth).into(),
@@ -51,14 +53,70 @@ fn person_inputs(who: &str) -> Vec<Input> {
     macro_rules! person {
         ($field:ident, $prefix:literal) => {
             vec![
-                Input { id: concat!($prefix, "-name"), label: Msg::DetailsName, hint: None, mode: "text", get: |i| &i.$field.name, set: |i, v| i.$field.name = v },
-                Input { id: concat!($prefix, "-id"), label: Msg::DetailsIdNumber, hint: Some(Msg::DetailsIdHint), mode: "text", get: |i| &i.$field.id_number, set: |i, v| i.$field.id_number = v },
-                Input { id: concat!($prefix, "-phone"), label: Msg::DetailsPhone, hint: None, mode: "tel", get: |i| &i.$field.phone, set: |i, v| i.$field.phone = v },
-                Input { id: concat!($prefix, "-ethnicity"), label: Msg::DetailsEthnicity, hint: None, mode: "text", get: |i| &i.$field.ethnicity, set: |i, v| i.$field.ethnicity = v },
-                Input { id: concat!($prefix, "-relation"), label: Msg::DetailsRelation, hint: None, mode: "text", get: |i| &i.$field.relation, set: |i, v| i.$field.relation = v },
-                Input { id: concat!($prefix, "-marital"), label: Msg::DetailsMarital, hint: None, mode: "text", get: |i| &i.$field.marital_status, set: |i, v| i.$field.marital_status = v },
-                Input { id: concat!($prefix, "-political"), label: Msg::DetailsPolitical, hint: None, mode: "text", get: |i| &i.$field.political_status, set: |i, v| i.$field.political_status = v },
-                Input { id: concat!($prefix, "-employer"), label: Msg::DetailsEmployer, hint: None, mode: "text", get: |i| &i.$field.employer, set: |i, v| i.$field.employer = v },
+                Input {
+                    id: concat!($prefix, "-name"),
+                    label: Msg::DetailsName,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.name,
+                    set: |i, v| i.$field.name = v,
+                },
+                Input {
+                    id: concat!($prefix, "-id"),
+                    label: Msg::DetailsIdNumber,
+                    hint: Some(Msg::DetailsIdHint),
+                    mode: "text",
+                    get: |i| &i.$field.id_number,
+                    set: |i, v| i.$field.id_number = v,
+                },
+                Input {
+                    id: concat!($prefix, "-phone"),
+                    label: Msg::DetailsPhone,
+                    hint: None,
+                    mode: "tel",
+                    get: |i| &i.$field.phone,
+                    set: |i, v| i.$field.phone = v,
+                },
+                Input {
+                    id: concat!($prefix, "-ethnicity"),
+                    label: Msg::DetailsEthnicity,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.ethnicity,
+                    set: |i, v| i.$field.ethnicity = v,
+                },
+                Input {
+                    id: concat!($prefix, "-relation"),
+                    label: Msg::DetailsRelation,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.relation,
+                    set: |i, v| i.$field.relation = v,
+                },
+                Input {
+                    id: concat!($prefix, "-marital"),
+                    label: Msg::DetailsMarital,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.marital_status,
+                    set: |i, v| i.$field.marital_status = v,
+                },
+                Input {
+                    id: concat!($prefix, "-political"),
+                    label: Msg::DetailsPolitical,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.political_status,
+                    set: |i, v| i.$field.political_status = v,
+                },
+                Input {
+                    id: concat!($prefix, "-employer"),
+                    label: Msg::DetailsEmployer,
+                    hint: None,
+                    mode: "text",
+                    get: |i| &i.$field.employer,
+                    set: |i, v| i.$field.employer = v,
+                },
             ]
         };
     }
@@ -67,16 +125,42 @@ fn person_inputs(who: &str) -> Vec<Input> {
         "other" => person!(other_parent, "other"),
         _ => person!(child, "child")
             .into_iter()
-            .filter(|i| matches!(i.label, Msg::DetailsName | Msg::DetailsIdNumber | Msg::DetailsEthnicity))
+            .filter(|i| {
+                matches!(
+                    i.label,
+                    Msg::DetailsName | Msg::DetailsIdNumber | Msg::DetailsEthnicity
+                )
+            })
             .collect(),
     }
 }
 
 fn household_inputs() -> Vec<Input> {
     vec![
-        Input { id: "hukou-address", label: Msg::DetailsHukouAddress, hint: None, mode: "text", get: |i| &i.hukou_address, set: |i, v| i.hukou_address = v },
-        Input { id: "hukou-township", label: Msg::DetailsHukouTownship, hint: Some(Msg::DetailsHukouTownshipHint), mode: "text", get: |i| &i.hukou_township, set: |i, v| i.hukou_township = v },
-        Input { id: "residence-address", label: Msg::DetailsResidenceAddress, hint: None, mode: "text", get: |i| &i.residence_address, set: |i, v| i.residence_address = v },
+        Input {
+            id: "hukou-address",
+            label: Msg::DetailsHukouAddress,
+            hint: None,
+            mode: "text",
+            get: |i| &i.hukou_address,
+            set: |i, v| i.hukou_address = v,
+        },
+        Input {
+            id: "hukou-township",
+            label: Msg::DetailsHukouTownship,
+            hint: Some(Msg::DetailsHukouTownshipHint),
+            mode: "text",
+            get: |i| &i.hukou_township,
+            set: |i, v| i.hukou_township = v,
+        },
+        Input {
+            id: "residence-address",
+            label: Msg::DetailsResidenceAddress,
+            hint: None,
+            mode: "text",
+            get: |i| &i.residence_address,
+            set: |i, v| i.residence_address = v,
+        },
     ]
 }
 
@@ -98,7 +182,15 @@ pub fn DetailsPage() -> impl IntoView {
             saved.set(d);
             navigate(&Route::Forms);
         } else {
-            set_errors.set(problems.into_iter().map(|(f, p)| FieldError { field: field_id(f).into(), message: problem_text(l, p) }).collect());
+            set_errors.set(
+                problems
+                    .into_iter()
+                    .map(|(f, p)| FieldError {
+                        field: field_id(f).into(),
+                        message: problem_text(l, p),
+                    })
+                    .collect(),
+            );
         }
     };
 

@@ -4,7 +4,7 @@
 //! each with its clause, and the policy cases that test the rule. Every rule has an anchor
 //! (`#rule-<ruleset>-<decision>-<rule>`) that search results and clause citations link to.
 
-use super::rules::{document_dates, model, ruleset_span, status_badge};
+use super::rules::{document_dates, model, quoted_title, ruleset_span, status_badge};
 use crate::app::i18n::{Msg, fill, lang, text};
 use crate::engine::date::Period;
 use crate::engine::model::{Amount, FactKind, OutcomeKind, Test};
@@ -490,7 +490,7 @@ fn document_view(l: Lang, d: &'static DocumentEntry<'static>) -> AnyView {
         <a class="back-link" href=Route::Rules.href()>{text(l, Msg::ExplorerBack)}</a>
         <p class="ex-kicker">{text(l, Msg::ExplorerDocumentKicker)}</p>
         <h1 tabindex="-1" lang="zh-Hans">{doc.number.clone()}</h1>
-        <p class="lead" lang="zh-Hans">{format!("《{}》", doc.title)}</p>
+        <p class="lead" lang="zh-Hans">{quoted_title(l, &doc.title)}</p>
         <dl class="ex-meta">
             <div>
                 <dt>{text(l, Msg::ExplorerStatus)}</dt>

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 
 /// The share link's QR code as inline SVG (drawn here, no image service).
 pub fn qr_svg(url: &str) -> Option<String> {
-    crate::qr::encode(url.as_bytes(), crate::qr::Ecc::Medium).ok().map(|code| code.svg(4))
+    crate::qr::encode(url.as_bytes(), crate::qr::Ecc::Medium)
+        .ok()
+        .map(|code| code.svg(4))
 }
 
 /// Two boxes a line, as paper forms are laid out (one a line on a narrow screen, by CSS).
@@ -65,12 +67,12 @@ fn sheet(form: FilledForm, printed: String, qr: Option<String>) -> impl IntoView
                 <h3>{checklist_title}</h3>
                 <ul class="checklist">
                     {form.checklist.into_iter().map(|c| view! {
-                        <li><span class="box" aria-hidden="true">"☐"</span>" "{c.text}<span class="cite">{format!("〔{}〕", c.cite)}</span></li>
+                        <li><span class="box" aria-hidden="true">"☐"</span>" "{c.text.clone()}<span class="cite">{c.bracketed_cite()}</span></li>
                     }).collect_view()}
                 </ul>
                 {has_notes.then(|| view! {
                     <ul class="form-notes">
-                        {form.notes.into_iter().map(|c| view! { <li>{c.text}<span class="cite">{format!("〔{}〕", c.cite)}</span></li> }).collect_view()}
+                        {form.notes.into_iter().map(|c| view! { <li>{c.text.clone()}<span class="cite">{c.bracketed_cite()}</span></li> }).collect_view()}
                     </ul>
                 })}
                 <footer class="form-footer">

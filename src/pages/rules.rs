@@ -4,7 +4,7 @@
 //! is kept in the address (`?p=rules&q=…`), so Back from a result returns to the same results.
 //! The model is `crate::explorer`, built once and tested natively.
 
-use crate::app::i18n::{Msg, fill, lang, t, text};
+use crate::app::i18n::{Msg, date_text, fill, lang, t, text};
 use crate::app::state::data;
 use crate::engine::cases::CaseSummary;
 use crate::engine::date::Date;
@@ -34,12 +34,9 @@ pub fn model() -> &'static Explorer<'static> {
     })
 }
 
-/// A day as people there write it.
-pub fn date_text(l: Lang, d: Date) -> String {
-    match l {
-        Lang::En => d.to_string(),
-        _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-    }
+/// A document's title in book-title marks: 《…》.
+pub fn quoted_title(l: Lang, title: &str) -> String {
+    fill(l, Msg::ExplorerDocTitle, &[("title", title)])
 }
 
 /// A document's status, as a badge.
@@ -207,7 +204,7 @@ pub fn RulesPage() -> impl IntoView {
                                 <a class="ex-doc-link" href=d.href.clone() lang="zh-Hans">{d.document.number.clone()}</a>
                                 " "
                                 {status_badge(l, d.document.status)}
-                                <p class="ex-doc-title" lang="zh-Hans">{format!("《{}》", d.document.title)}</p>
+                                <p class="ex-doc-title" lang="zh-Hans">{quoted_title(l, &d.document.title)}</p>
                                 <p class="meta">{format!("{} · {counts}", document_dates(l, d.document))}</p>
                             </li>
                         }

@@ -88,7 +88,5 @@ fn engine_in_the_browser() {
         all.extend(times);
     }
     let (median, p95, min) = figures(&mut all);
-    console_log!(
-        "ENGINE-WASM all median_us {median:.1} p95_us {p95:.1} min_us {min:.1}"
-    );
+    console_log!("ENGINE-WASM all median_us {median:.1} p95_us {p95:.1} min_us {min:.1}");
 }

@@ -3,12 +3,14 @@
 // test can fail on any request to another origin.
 
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = join(ROOT, "dist");
+// ANJU_DIST serves another build folder (several people building in one checkout).
+export const DIST = process.env.ANJU_DIST ?? join(ROOT, "dist");
 export const PREFIX = "/services/anju/";
 export const PHONE = { width: 360, height: 740 };
 
@@ -149,4 +151,21 @@ export async function begin(page, { place, what = "all", date = null }) {
     await page.fill("#date-day", String(Number(d)));
   }
   await andWaitForRoute(page, () => page.click("button.start"));
+}
+
+const AXE = join(ROOT, "tests", "browser", "node_modules", "axe-core", "axe.min.js");
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules, plus best practices) on the page as it stands and
+ * returns its violations, each as "rule: target — help". Empty means none.
+ */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern (a <script> tag would rightly be refused by it).
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(AXE, "utf8"));
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
 }

@@ -20,11 +20,20 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// (name, answers JSON) of every bench household.\npub const HOUSEHOLDS: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (name, answers JSON) of every bench household.\npub const HOUSEHOLDS: &[(&str, &str)] = &[\n",
+    );
     for path in &files {
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
         println!("cargo:rerun-if-changed={}", path.display());
     }
     out.push_str("];\n");
