@@ -314,6 +314,12 @@ pub struct CitedText {
     pub cite: String,
 }
 
+/// A citation as printed after a line: 〔温鹿政办〔2013〕164号 附件6 第三条〕 (the brackets the
+/// documents themselves use, so that a cite reads the same in every language).
+pub fn bracketed(cite: &str) -> String {
+    format!("〔{cite}〕")
+}
+
 /// What to bring and where to go for one favourable, decided determination.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistItem {
@@ -660,6 +666,7 @@ mod tests {
             "some facts are not needed"
         );
         assert!(needed_facts(&data, "", None, today).is_none());
+        assert_eq!(bracketed("附件6 第三条"), "〔附件6 第三条〕");
         assert!(needed_facts(&data, "atlantis", None, today).is_none());
     }
 
@@ -667,7 +674,7 @@ mod tests {
     fn the_checklist_lists_materials_of_favourable_decided_outcomes_with_their_clauses() {
         let data = data();
         // The Lucheng household of the browser tests, with a year of insurance paid here.
-        let mut a: Answers = serde_json::from_str(
+        let a: Answers = serde_json::from_str(
             r#"{"v": 1, "place": "lucheng", "date": "2014-06-01", "facts": {
                 "child_birth_date": "2007-03-15", "child_hukou_here": false,
                 "child_in_compulsory_stage": true, "child_lives_with_guardian": true,
@@ -678,7 +685,6 @@ mod tests {
                 "marriage_certificate_checked": true, "priority_by_higher_document": false}}"#,
         )
         .unwrap();
-        a.services.clear();
         let eval = data.evaluate(&a, d(TODAY)).unwrap();
         let items = checklist(&eval);
         assert!(!items.is_empty());

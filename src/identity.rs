@@ -29,7 +29,7 @@ pub struct Person {
 }
 
 /// The household's identity details.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Identity {
     pub v: u32,
@@ -84,12 +84,24 @@ fn phone_ok(phone: &str) -> bool {
             || (7..=12).contains(&digits.len()) && digits.starts_with('0'))
 }
 
-impl Identity {
-    pub fn new() -> Identity {
+impl Default for Identity {
+    /// An empty record of the current version.
+    fn default() -> Identity {
         Identity {
             v: IDENTITY_VERSION,
-            ..Identity::default()
+            applicant: Person::default(),
+            other_parent: Person::default(),
+            child: Person::default(),
+            hukou_address: String::new(),
+            hukou_township: String::new(),
+            residence_address: String::new(),
         }
+    }
+}
+
+impl Identity {
+    pub fn new() -> Identity {
+        Identity::default()
     }
 
     /// Reads the saved copy; anything unreadable or of another version gives an empty record.

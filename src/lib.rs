@@ -17,6 +17,7 @@ pub mod idcard;
 pub mod identity;
 pub mod input;
 pub mod journey;
+pub mod messages;
 pub mod qr;
 pub mod route;
 pub mod share;

@@ -11,6 +11,9 @@ use crate::engine::model::Service;
 pub enum Route {
     /// Choose the place, what to check and the date.
     Start,
+    /// The start page's form as submitted without the app (the pre-rendered start page works as
+    /// plain HTML): its choices, as typed.
+    Begin(StartChoices),
     /// What a service covers, and where to begin.
     Service(Service),
     /// One question. `back_to_check` when reached by a Change link.
@@ -44,13 +47,24 @@ impl Route {
     pub fn parse(search: &str) -> Route {
         let mut page = None;
         let mut back_to_check = false;
+        let mut choices = StartChoices::default();
         for pair in search.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = || Some(decode(v)).filter(|v| !v.is_empty());
             match k {
                 "p" => page = Some(decode(v)),
                 "back" => back_to_check = v == "check",
+                "place" => choices.place = value(),
+                "what" => choices.what = value(),
+                "when" => choices.other_date = v == "other",
+                "y" => choices.year = decode(v),
+                "m" => choices.month = decode(v),
+                "d" => choices.day = decode(v),
                 _ => {}
             }
+        }
+        if page.as_deref() == Some("begin") {
+            return Route::Begin(choices);
         }
         let Some(page) = page.filter(|p| !p.is_empty()) else {
             return Route::Start;
@@ -83,6 +97,18 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Start => "./".to_string(),
+            Route::Begin(c) => {
+                let mut href = String::from("?p=begin");
+                for (k, v) in [("place", c.place.as_deref()), ("what", c.what.as_deref())] {
+                    if let Some(v) = v {
+                        href.push_str(&format!("&{k}={}", encode(v)));
+                    }
+                }
+                if c.other_date {
+                    href.push_str(&format!("&when=other&y={}&m={}&d={}", encode(&c.year), encode(&c.month), encode(&c.day)));
+                }
+                href
+            }
             Route::Service(s) => format!("?p=service/{}", s.id()),
             Route::Question {
                 fact,
@@ -102,6 +128,26 @@ impl Route {
             Route::NotFound(p) => format!("?p={p}"),
         }
     }
+}
+
+/// The choices of the start page's form, as typed (checked by the app, which explains any
+/// problem on the start page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartChoices {
+    pub place: Option<String>,
+    /// `school`, `insurance`, `permit` or `all`.
+    pub what: Option<String>,
+    pub other_date: bool,
+    pub year: String,
+    pub month: String,
+    pub day: String,
+}
+
+/// Percent-encoding of everything but unreserved characters.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 /// Percent-decoding for the few characters a page name can carry.
@@ -147,6 +193,14 @@ mod tests {
             Route::Results,
             Route::Form("enrolment".into()),
             Route::Document("lucheng-2013-164".into()),
+            Route::Begin(StartChoices {
+                place: Some("lucheng".into()),
+                what: Some("school".into()),
+                other_date: true,
+                year: "2014".into(),
+                month: "6".into(),
+                day: "1".into(),
+            }),
         ];
         for r in routes {
             let href = r.href();
@@ -165,5 +219,10 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("?p=%ZZ"), Route::NotFound("%ZZ".into()));
+        // The pre-rendered start page's form, submitted by the browser itself.
+        assert_eq!(
+            Route::parse("?p=begin&place=haishu&what=all&when=today&y=&m=&d="),
+            Route::Begin(StartChoices { place: Some("haishu".into()), what: Some("all".into()), ..StartChoices::default() })
+        );
     }
 }

@@ -20,7 +20,7 @@ pub fn load() -> Identity {
     storage()
         .and_then(|s| s.get_item(IDENTITY_KEY).ok().flatten())
         .and_then(|text| Identity::from_saved(&text))
-        .unwrap_or_else(Identity::new)
+        .unwrap_or_default()
 }
 
 /// The identity details.

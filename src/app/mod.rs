@@ -10,16 +10,52 @@ use crate::engine::text::Lang;
 use crate::pages;
 use i18n::{LangContext, Msg, t};
 use leptos::prelude::*;
+use crate::route::StartChoices;
 use router::Route;
 use state::{AnswersContext, DataContext, Notice};
 
 const LANG_KEY: &str = "anju.lang";
 
-/// Mounts the portal on the page.
+thread_local! {
+    /// Choices typed into the pre-rendered start page before the app took over.
+    pub static STATIC_CHOICES: std::cell::RefCell<Option<StartChoices>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the portal on the page, in place of the pre-rendered start page (whose typed choices
+/// carry over).
 pub fn mount() {
     console_error_panic_hook::set_once();
+    take_over_static_page();
     leptos::mount::mount_to_body(App);
     register_service_worker();
+}
+
+/// Reads what was typed into the pre-rendered start page (`#static-start`, see
+/// .ci/post-build.mjs) and removes it.
+fn take_over_static_page() {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(root) = document().get_element_by_id("static-start") else { return };
+    let value = |selector: &str| -> Option<String> {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .filter(|v| !v.is_empty())
+    };
+    let place = value("input[name=place]:checked");
+    if place.is_some() {
+        let choices = StartChoices {
+            place,
+            what: value("input[name=what]:checked"),
+            other_date: value("input[name=when]:checked").as_deref() == Some("other"),
+            year: value("input[name=y]").unwrap_or_default(),
+            month: value("input[name=m]").unwrap_or_default(),
+            day: value("input[name=d]").unwrap_or_default(),
+        };
+        STATIC_CHOICES.with(|c| *c.borrow_mut() = Some(choices));
+    }
+    root.remove();
 }
 
 /// Caches the site for offline use (see public/sw.js). Where service workers are unavailable
@@ -99,7 +135,8 @@ fn App() -> impl IntoView {
 /// The page a route shows.
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Start => pages::start::StartPage().into_any(),
+        Route::Start => view! { <pages::start::StartPage/> }.into_any(),
+        Route::Begin(choices) => view! { <pages::start::StartPage prefill=choices submit_now=true/> }.into_any(),
         Route::Service(s) => view! { <pages::service::ServicePage service=s/> }.into_any(),
         Route::Question {
             fact,

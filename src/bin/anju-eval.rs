@@ -9,7 +9,9 @@
 //! built in, so a maintainer can try an edit at once. Prints JSON, or readable text with
 //! `--explain`.
 
-use anju::engine::{Answers, Date, Lang, PolicyData, report, source};
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
+use anju::engine::{Answers, Date, Lang, PolicyData, report};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -69,8 +71,9 @@ fn run(args: Vec<String>) -> Result<String, String> {
         answers.date = date;
     }
     let data: PolicyData = match data_dir {
+        #[cfg(not(target_arch = "wasm32"))]
         Some(dir) => {
-            source::load_dir(std::path::Path::new(&dir))
+            anju::engine::source::load_dir(std::path::Path::new(&dir))
                 .map_err(|errors| {
                     errors
                         .iter()
@@ -80,6 +83,8 @@ fn run(args: Vec<String>) -> Result<String, String> {
                 })?
                 .data
         }
+        #[cfg(target_arch = "wasm32")]
+        Some(_) => return Err("--data reads a folder, which needs a native build".into()),
         None => anju::embedded::policy_data()?,
     };
     let problems = answers.problems(&data);

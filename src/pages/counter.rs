@@ -413,7 +413,7 @@ fn cited_line(t: &counter::CitedText, l: Lang) -> AnyView {
         <li>
             <span class="box" aria-hidden="true">"☐"</span>" "
             {t.text.get(l).to_string()}
-            " "<span class="cite" lang="zh-Hans">{format!("〔{}〕", t.cite)}</span>
+            " "<span class="cite" lang="zh-Hans">{counter::bracketed(&t.cite)}</span>
         </li>
     }
     .into_any()
@@ -425,7 +425,7 @@ fn checklist_item(item: ChecklistItem, l: Lang) -> AnyView {
             <h3>{service_name(l, item.service)}" · "{item.title.get(l).to_string()}</h3>
             <p class="counter-checklist-outcome">
                 {item.outcome.get(l).to_string()}
-                " "<span class="cite" lang="zh-Hans">{format!("〔{}〕", item.cite)}</span>
+                " "<span class="cite" lang="zh-Hans">{counter::bracketed(&item.cite)}</span>
             </p>
             {(!item.materials.is_empty()).then(|| view! {
                 <h4>{text(l, Msg::MaterialsTitle)}</h4>
@@ -435,7 +435,7 @@ fn checklist_item(item: ChecklistItem, l: Lang) -> AnyView {
                 <h4>{text(l, Msg::WhereTitle)}</h4>
                 <p>
                     {w.text.get(l).to_string()}
-                    " "<span class="cite" lang="zh-Hans">{format!("〔{}〕", w.cite)}</span>
+                    " "<span class="cite" lang="zh-Hans">{counter::bracketed(&w.cite)}</span>
                 </p>
             })}
         </section>
@@ -514,7 +514,7 @@ fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> An
         <p class="hint">{text(l, Msg::SharePrivacy)}</p>
         <h3>{text(l, Msg::CounterNextTitle)}</h3>
         <p class="hint">{text(l, Msg::CounterNewHint)}</p>
-        <button type="button" class="button warning" on:click=move |_| on_new()>{text(l, Msg::CounterNew)}</button>
+        <button type="button" class="button warning counter-new" on:click=move |_| on_new()>{text(l, Msg::CounterNew)}</button>
     }
     .into_any()
 }
@@ -608,7 +608,9 @@ pub fn CounterPage() -> impl IntoView {
             }
         });
         set_errors.set(Vec::new());
-        request_animation_frame(|| focus(&first_place_id()));
+        // Computed here: a frame callback runs outside the component, where contexts are gone.
+        let first = first_place_id();
+        request_animation_frame(move || focus(&first));
     };
 
     let error_of = move |id: String| {

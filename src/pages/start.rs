@@ -2,14 +2,14 @@
 //! where the person lives, what to check, and for which date.
 
 use crate::app::i18n::{Msg, lang, text};
-use crate::app::router::navigate;
+use crate::app::router::{navigate, replace};
 use crate::app::state::{answers, data, forget_all, today};
 use crate::components::{ErrorSummary, FieldError};
 use crate::engine::model::Service;
 use crate::input::{self, InputError};
 use crate::journey::next_route;
 use crate::pages::service_name;
-use crate::route::Route;
+use crate::route::{Route, StartChoices};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -27,8 +27,11 @@ pub fn date_error_msg(e: InputError) -> Msg {
     }
 }
 
+/// The start page. `prefill` carries choices made before the app took over (typed into the
+/// pre-rendered page, or submitted by it as `?p=begin&…`); with `submit_now` they are checked
+/// and, if sound, the journey begins at once.
 #[component]
-pub fn StartPage() -> impl IntoView {
+pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optional)] submit_now: bool) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
     let data = data();
@@ -40,22 +43,25 @@ pub fn StartPage() -> impl IntoView {
     });
     let other_date = RwSignal::new(saved.date.is_some());
     let year = RwSignal::new(saved.date.map(|d| d.year().to_string()).unwrap_or_default());
-    let month = RwSignal::new(
-        saved
-            .date
-            .map(|d| d.month().to_string())
-            .unwrap_or_default(),
-    );
+    let month = RwSignal::new(saved.date.map(|d| d.month().to_string()).unwrap_or_default());
     let day = RwSignal::new(saved.date.map(|d| d.day().to_string()).unwrap_or_default());
+    if let Some(c) = prefill.or_else(take_static_choices) {
+        if let Some(p) = c.place {
+            place.set(p);
+        }
+        if let Some(w) = c.what {
+            what.set(w);
+        }
+        other_date.set(c.other_date);
+        year.set(c.year);
+        month.set(c.month);
+        day.set(c.day);
+    }
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
     let places: Vec<_> = data.places.iter().filter(|p| p.selectable).collect();
-    let first_place = places
-        .first()
-        .map(|p| format!("place-{}", p.id))
-        .unwrap_or_default();
+    let first_place = places.first().map(|p| format!("place-{}", p.id)).unwrap_or_default();
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         let l = lang.get_untracked();
         let mut errs = Vec::new();
         let chosen = place.get_untracked();
@@ -96,8 +102,26 @@ pub fn StartPage() -> impl IntoView {
             .collect();
         let next = next_route(data, &a, today());
         ctx.answers.set(a);
-        navigate(&next);
+        // A form submitted before the app took over leaves no page to go back to.
+        if submit_now { replace(&next) } else { navigate(&next) }
     };
+    let on_submit = {
+        let submit = submit.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            submit();
+        }
+    };
+    if submit_now {
+        // Once, after the page is drawn, inside the component (whose contexts submit needs).
+        let submit = submit.clone();
+        Effect::new(move |done: Option<bool>| {
+            if done.is_none() {
+                submit();
+            }
+            true
+        });
+    }
 
     let has_answers = move || {
         !ctx.answers
@@ -242,4 +266,10 @@ pub fn StartPage() -> impl IntoView {
 fn max_question_date() -> crate::engine::date::Date {
     let t = today();
     t.add_months(5 * 12).unwrap_or(t)
+}
+
+/// Choices typed into the pre-rendered start page before the app took over, read once when the
+/// app replaces it (see `crate::app::mount`).
+fn take_static_choices() -> Option<StartChoices> {
+    crate::app::STATIC_CHOICES.with(|c| c.borrow_mut().take())
 }

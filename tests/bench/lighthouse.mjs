@@ -18,8 +18,6 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
 import { serve } from "../browser/static-server.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -173,6 +171,14 @@ function report(name, url, lhr) {
 }
 
 // ---- main
+
+let lighthouse, chromeLauncher;
+try {
+  lighthouse = (await import("lighthouse")).default;
+  chromeLauncher = await import("chrome-launcher");
+} catch (e) {
+  fail(`lighthouse is not installed: run \`(cd tests/bench && npm ci)\` first (${e.message})`);
+}
 
 const args = new Set(process.argv.slice(2));
 const modes = args.has("--plain-only") ? ["plain"] : args.has("--gzip-only") ? ["gzip"] : ["plain", "gzip"];

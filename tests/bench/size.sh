@@ -137,9 +137,11 @@ def kb(n):
 
 def report(name, dist):
     dist = os.path.realpath(dist)
-    files = sorted(
-        os.path.join(d, f) for d, _, fs in os.walk(dist) for f in fs
-    )
+    files = []
+    for d, dirs, fs in os.walk(dist):
+        dirs[:] = [x for x in dirs if not x.startswith(".")]  # Trunk's .stage of a build under way
+        files += [os.path.join(d, f) for f in fs]
+    files.sort()
     load = first_load(dist)
     print(f"\n== {name}: {os.path.relpath(dist)}")
     print(f"{'file':<44} {'raw kB':>9} {'gzip kB':>9} {'brotli kB':>9}  first load")
