@@ -1,8 +1,10 @@
 // Trunk post-build hook: finishes dist/ for a static host that may set no headers.
+// 0. The pre-rendered start page, and the app loaded after it (see below).
 // 1. A Content-Security-Policy meta tag that allows only this site's own origin and wasm, with
 //    the hash of each inline script Trunk wrote (so no other inline script can run).
 // 2. sw.js from public/sw.js, with this build's file list and a version hashed from the files.
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -12,6 +14,37 @@ const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 
 const indexPath = join(stage, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+// The start page as plain HTML (src/bin/anju-prerender.rs): it shows and works before the app
+// arrives. On any other page it is hidden at once, before it is painted.
+const start = execFileSync("cargo", ["run", "--quiet", "--bin", "anju-prerender"], { cwd: root, encoding: "utf8" }).trim();
+if (!start.startsWith('<div id="static-start">')) throw new Error("anju-prerender wrote no start page");
+const hide =
+  "<script>(function(){var q=new URLSearchParams(location.search).get('p');" +
+  "if((q&&q!=='start')||location.hash.indexOf('#v=')===0)document.getElementById('static-start').hidden=true;})();</script>";
+html = html.replace(/<body>\s*/, `<body>\n    ${start}\n    ${hide}\n    `);
+
+// Trunk's loader starts the app at once and preloads its wasm. On the start page the app waits
+// until the page has loaded and the browser is idle, so that the plain page is all a slow phone
+// fetches before it can be used; every other page loads the app at once.
+const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!loader) throw new Error("no Trunk loader script in index.html");
+const js = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
+const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
+if (!js || !wasm) throw new Error("the Trunk loader script has changed shape: update .ci/post-build.mjs");
+const deferred = [
+  `const load = () => import('${js}').then((app) => app.default({ module_or_path: '${wasm}' }));`,
+  "const page = new URLSearchParams(location.search).get('p');",
+  "if ((!page || page === 'start') && location.hash.indexOf('#v=') !== 0) {",
+  "  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1500 }) : setTimeout(load, 200));",
+  "  document.readyState === 'complete' ? idle() : addEventListener('load', idle, { once: true });",
+  "} else {",
+  "  load();",
+  "}",
+].join("\n");
+html = html.replace(loader[0], `<script type="module">\n${deferred}\n</script>`);
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
+
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
 );

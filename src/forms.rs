@@ -230,11 +230,7 @@ fn basis_line(data: &PolicyData, ruleset: &Ruleset) -> Option<String> {
 }
 
 /// Every rule of the data with this outcome in decisions of this service, with its rule set.
-fn rules_with(
-    data: &PolicyData,
-    service: Service,
-    kind: OutcomeKind,
-) -> Vec<(&Ruleset, &Rule)> {
+fn rules_with(data: &PolicyData, service: Service, kind: OutcomeKind) -> Vec<(&Ruleset, &Rule)> {
     data.rulesets
         .iter()
         .filter(|r| r.service == service)

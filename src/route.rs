@@ -105,7 +105,12 @@ impl Route {
                     }
                 }
                 if c.other_date {
-                    href.push_str(&format!("&when=other&y={}&m={}&d={}", encode(&c.year), encode(&c.month), encode(&c.day)));
+                    href.push_str(&format!(
+                        "&when=other&y={}&m={}&d={}",
+                        encode(&c.year),
+                        encode(&c.month),
+                        encode(&c.day)
+                    ));
                 }
                 href
             }
@@ -146,7 +151,13 @@ pub struct StartChoices {
 /// Percent-encoding of everything but unreserved characters.
 fn encode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -222,7 +233,11 @@ mod tests {
         // The pre-rendered start page's form, submitted by the browser itself.
         assert_eq!(
             Route::parse("?p=begin&place=haishu&what=all&when=today&y=&m=&d="),
-            Route::Begin(StartChoices { place: Some("haishu".into()), what: Some("all".into()), ..StartChoices::default() })
+            Route::Begin(StartChoices {
+                place: Some("haishu".into()),
+                what: Some("all".into()),
+                ..StartChoices::default()
+            })
         );
     }
 }

@@ -1,8 +1,8 @@
 //! Interface text in the browser: the language in use as a signal, and reactive helpers over
 //! the message table of `crate::messages`.
 
-pub use crate::messages::{Msg, date_text, duration_text, fill, month_text, text};
 use crate::engine::text::{Lang, Text};
+pub use crate::messages::{Msg, date_text, duration_text, fill, month_text, text};
 use leptos::prelude::*;
 
 /// The language in use, shared by every page.

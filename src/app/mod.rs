@@ -8,9 +8,9 @@ pub mod state;
 
 use crate::engine::text::Lang;
 use crate::pages;
+use crate::route::StartChoices;
 use i18n::{LangContext, Msg, t};
 use leptos::prelude::*;
-use crate::route::StartChoices;
 use router::Route;
 use state::{AnswersContext, DataContext, Notice};
 
@@ -34,7 +34,9 @@ pub fn mount() {
 /// .ci/post-build.mjs) and removes it.
 fn take_over_static_page() {
     use leptos::wasm_bindgen::JsCast;
-    let Some(root) = document().get_element_by_id("static-start") else { return };
+    let Some(root) = document().get_element_by_id("static-start") else {
+        return;
+    };
     let value = |selector: &str| -> Option<String> {
         root.query_selector(selector)
             .ok()
@@ -136,7 +138,9 @@ fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Start => view! { <pages::start::StartPage/> }.into_any(),
-        Route::Begin(choices) => view! { <pages::start::StartPage prefill=choices submit_now=true/> }.into_any(),
+        Route::Begin(choices) => {
+            view! { <pages::start::StartPage prefill=choices submit_now=true/> }.into_any()
+        }
         Route::Service(s) => view! { <pages::service::ServicePage service=s/> }.into_any(),
         Route::Question {
             fact,

@@ -31,7 +31,10 @@ pub fn date_error_msg(e: InputError) -> Msg {
 /// pre-rendered page, or submitted by it as `?p=begin&…`); with `submit_now` they are checked
 /// and, if sound, the journey begins at once.
 #[component]
-pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optional)] submit_now: bool) -> impl IntoView {
+pub fn StartPage(
+    #[prop(optional)] prefill: Option<StartChoices>,
+    #[prop(optional)] submit_now: bool,
+) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
     let data = data();
@@ -43,7 +46,12 @@ pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optiona
     });
     let other_date = RwSignal::new(saved.date.is_some());
     let year = RwSignal::new(saved.date.map(|d| d.year().to_string()).unwrap_or_default());
-    let month = RwSignal::new(saved.date.map(|d| d.month().to_string()).unwrap_or_default());
+    let month = RwSignal::new(
+        saved
+            .date
+            .map(|d| d.month().to_string())
+            .unwrap_or_default(),
+    );
     let day = RwSignal::new(saved.date.map(|d| d.day().to_string()).unwrap_or_default());
     if let Some(c) = prefill.or_else(take_static_choices) {
         if let Some(p) = c.place {
@@ -59,7 +67,10 @@ pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optiona
     }
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
     let places: Vec<_> = data.places.iter().filter(|p| p.selectable).collect();
-    let first_place = places.first().map(|p| format!("place-{}", p.id)).unwrap_or_default();
+    let first_place = places
+        .first()
+        .map(|p| format!("place-{}", p.id))
+        .unwrap_or_default();
 
     let submit = move || {
         let l = lang.get_untracked();
@@ -103,7 +114,11 @@ pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optiona
         let next = next_route(data, &a, today());
         ctx.answers.set(a);
         // A form submitted before the app took over leaves no page to go back to.
-        if submit_now { replace(&next) } else { navigate(&next) }
+        if submit_now {
+            replace(&next)
+        } else {
+            navigate(&next)
+        }
     };
     let on_submit = {
         let submit = submit.clone();
@@ -233,13 +248,13 @@ pub fn StartPage(#[prop(optional)] prefill: Option<StartChoices>, #[prop(optiona
                             {move || date_error().map(|m| view! { <p class="field-error">{m}</p> })}
                             <div class="date-input">
                                 <div><label for="date-year">{text(l, Msg::Year)}</label>
-                                    <input id="date-year" class="w4" inputmode="numeric" autocomplete="off"
+                                    <input id="date-year" name="y" class="w4" inputmode="numeric" autocomplete="off"
                                         prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/></div>
                                 <div><label for="date-month">{text(l, Msg::Month)}</label>
-                                    <input id="date-month" class="w2" inputmode="numeric" autocomplete="off"
+                                    <input id="date-month" name="m" class="w2" inputmode="numeric" autocomplete="off"
                                         prop:value=move || month.get() on:input=move |ev| month.set(event_target_value(&ev))/></div>
                                 <div><label for="date-day">{text(l, Msg::Day)}</label>
-                                    <input id="date-day" class="w2" inputmode="numeric" autocomplete="off"
+                                    <input id="date-day" name="d" class="w2" inputmode="numeric" autocomplete="off"
                                         prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/></div>
                             </div>
                         </Show>
