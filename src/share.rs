@@ -194,3 +194,157 @@ fn typed_value(data: &PolicyData, fact: &str, raw: &str) -> FactValue {
         _ => FactValue::Text(raw.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::FactKind;
+    use crate::fuzz::Rng;
+
+    fn data() -> PolicyData {
+        crate::embedded::policy_data().expect("embedded data")
+    }
+
+    /// A random, valid household: every fact of the catalogue answered with a value of its kind,
+    /// or "I don't know", or not at all.
+    fn random_answers(data: &PolicyData, rng: &mut Rng) -> Answers {
+        let mut a = Answers::new();
+        let places: Vec<&str> = data
+            .places
+            .iter()
+            .filter(|p| p.selectable)
+            .map(|p| p.id.as_str())
+            .collect();
+        a.place = rng
+            .one_in(8)
+            .then_some(())
+            .map_or(Some(rng.pick(&places).to_string()), |_| None);
+        if rng.one_in(2) {
+            a.date = Date::new(
+                rng.between(2000, 2030) as i32,
+                rng.between(1, 12) as u8,
+                rng.between(1, 28) as u8,
+            )
+            .ok();
+        }
+        for s in Service::ALL {
+            if rng.one_in(2) {
+                a.services.push(s);
+            }
+        }
+        for f in &data.facts {
+            match rng.below(4) {
+                0 => continue,
+                1 => {
+                    a.unsure.insert(f.id.clone());
+                    continue;
+                }
+                _ => {}
+            }
+            let value = match f.kind {
+                FactKind::YesNo => FactValue::Bool(rng.one_in(2)),
+                FactKind::Date => FactValue::Text(format!(
+                    "{}-{:02}-{:02}",
+                    rng.between(1950, 2025),
+                    rng.between(1, 12),
+                    rng.between(1, 28)
+                )),
+                FactKind::Month => FactValue::Text(format!(
+                    "{}-{:02}",
+                    rng.between(1990, 2025),
+                    rng.between(1, 12)
+                )),
+                FactKind::Duration => FactValue::Number(rng.between(0, 600)),
+                FactKind::Count => FactValue::Number(rng.between(0, 5000)),
+                FactKind::Choice => FactValue::Text(rng.pick(&f.choices).id.clone()),
+            };
+            a.facts.insert(f.id.clone(), value);
+        }
+        a
+    }
+
+    #[test]
+    fn random_households_round_trip_through_a_link() {
+        let data = data();
+        for i in 0..2000 {
+            let mut rng = Rng::for_input(7, i);
+            let answers = random_answers(&data, &mut rng);
+            let link = encode(&answers);
+            assert!(link.len() < MAX_LINK_LEN, "{} bytes", link.len());
+            let (back, problems) =
+                decode(&format!("#{link}"), &data).unwrap_or_else(|e| panic!("{link}: {e}"));
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(back, answers, "{link}");
+        }
+    }
+
+    #[test]
+    fn every_cut_or_changed_link_is_refused_whole() {
+        let data = data();
+        let mut rng = Rng::for_input(11, 0);
+        let link = encode(&random_answers(&data, &mut rng));
+        for cut in 1..link.len() {
+            let short = &link[..cut];
+            assert!(
+                decode(short, &data).is_err(),
+                "a link cut to {cut} bytes was accepted: {short}"
+            );
+        }
+        let bytes = link.as_bytes();
+        for i in (0..bytes.len()).step_by(3) {
+            let mut changed = bytes.to_vec();
+            changed[i] = if changed[i] == b'1' { b'2' } else { b'1' };
+            let changed = String::from_utf8(changed).unwrap();
+            if changed != link {
+                assert!(
+                    decode(&changed, &data).is_err(),
+                    "a changed link was accepted: {changed}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bad_links_say_why() {
+        let data = data();
+        assert_eq!(
+            decode(&"x".repeat(MAX_LINK_LEN + 1), &data),
+            Err(LinkError::TooLong(MAX_LINK_LEN + 1))
+        );
+        let body = "v=2&p=lucheng";
+        assert_eq!(
+            decode(&format!("{body}&c={:08x}", checksum(body)), &data),
+            Err(LinkError::FutureVersion(2))
+        );
+        assert_eq!(decode("v=1&p=lucheng", &data), Err(LinkError::Damaged));
+        assert!(matches!(decode("hello", &data), Err(LinkError::Garbled(_))));
+        let body = "v=1&p=lucheng&f=child_birth_date:2008-06";
+        let result = decode(&format!("{body}&c={:08x}", checksum(body)), &data);
+        assert!(
+            result
+                .as_ref()
+                .is_ok_and(|(_, problems)| !problems.is_empty()),
+            "{result:?}"
+        );
+        assert!(is_share_fragment("#v=1&p=x") && !is_share_fragment("#main"));
+    }
+
+    #[test]
+    fn a_link_never_carries_identity() {
+        // Answers hold eligibility facts only; even a text value with other characters (which no
+        // fact takes) is left out rather than written.
+        let data = data();
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.facts.insert(
+            "work_kind".into(),
+            FactValue::Text("王建国 13800138000".into()),
+        );
+        let link = encode(&a);
+        assert!(
+            !link.contains("王建国") && !link.contains("13800138000"),
+            "{link}"
+        );
+        assert!(decode(&link, &data).is_ok());
+    }
+}

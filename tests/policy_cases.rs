@@ -24,6 +24,18 @@ fn main() {
         }
     };
     let mut trials = Vec::new();
+    {
+        let l = Arc::clone(&loaded);
+        trials.push(Trial::test(
+            "every rule, condition, material and step cites a clause that exists",
+            move || every_citation_resolves(&l.data).map_err(Failed::from),
+        ));
+        let l = Arc::clone(&loaded);
+        trials.push(Trial::test(
+            "every clause is quoted word for word from its source in shared/",
+            move || clauses_are_verbatim(&l.data).map_err(Failed::from),
+        ));
+    }
     for (i, (file, case)) in loaded.cases.iter().enumerate() {
         let l = Arc::clone(&loaded);
         let name = format!("{file}: {}", case.name);
@@ -33,4 +45,91 @@ fn main() {
         }));
     }
     libtest_mimic::run(&args, trials).exit();
+}
+
+/// Walks every citation of every rule set (the validator checks the same, and this test keeps
+/// the promise visible on its own).
+fn every_citation_resolves(data: &anju::engine::PolicyData) -> Result<(), String> {
+    use anju::engine::model::Condition;
+    fn walk<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
+        if let Some(clause) = &c.clause {
+            out.push(clause);
+        }
+        for k in c.children() {
+            walk(k, out);
+        }
+    }
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for r in &data.rulesets {
+        let mut cites: Vec<&str> = Vec::new();
+        for c in r.conditions.values() {
+            walk(c, &mut cites);
+        }
+        for d in &r.decisions {
+            for rule in &d.rules {
+                cites.push(&rule.clause);
+                if let Some(w) = &rule.when {
+                    walk(w, &mut cites);
+                }
+                cites.extend(rule.materials.iter().map(|m| m.clause.as_str()));
+                cites.extend(rule.next_steps.iter().map(|m| m.clause.as_str()));
+                cites.extend(rule.where_to_go.iter().map(|m| m.clause.as_str()));
+            }
+        }
+        for cite in cites {
+            count += 1;
+            if data.clause(&r.document, cite).is_none() {
+                missing.push(format!("{}: {cite}", r.id));
+            }
+        }
+    }
+    if count == 0 {
+        return Err("no citations found at all".into());
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("citations to no clause:\n{}", missing.join("\n")))
+    }
+}
+
+/// Each line of each quoted clause stands, as written, in the document's source file (under
+/// the shared folder beside the repository, where CI has it too).
+fn clauses_are_verbatim(data: &anju::engine::PolicyData) -> Result<(), String> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared");
+    if !shared.is_dir() {
+        return Err(format!(
+            "no shared folder at {}: the sources the clauses quote are needed",
+            shared.display()
+        ));
+    }
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for doc in &data.documents {
+        let path = shared.join(&doc.source);
+        let source =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for clause in &doc.clauses {
+            checked += 1;
+            for line in clause.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if !source.contains(line) {
+                    wrong.push(format!(
+                        "{} {}: \"{line}\" is not in {}",
+                        doc.id, clause.id, doc.source
+                    ));
+                }
+            }
+        }
+    }
+    if checked == 0 {
+        return Err("no clauses found".into());
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n"))
+    }
 }

@@ -156,6 +156,13 @@ impl Answers {
 pub fn read_value<'a>(fact: &'a Fact, value: &'a FactValue) -> Result<Value<'a>, String> {
     match (fact.kind, value) {
         (FactKind::YesNo, FactValue::Bool(b)) => Ok(Value::Bool(*b)),
+        // A day is given whole ("2008-06" is a month, not a birth date), a month as YYYY-MM.
+        (FactKind::Date, FactValue::Text(t)) if t.matches('-').count() != 2 => {
+            Err(format!("'{t}' is not a full date (YYYY-MM-DD)"))
+        }
+        (FactKind::Month, FactValue::Text(t)) if t.matches('-').count() != 1 => {
+            Err(format!("'{t}' is not a month (YYYY-MM)"))
+        }
         (FactKind::Date | FactKind::Month, FactValue::Text(t)) => Date::parse(t)
             .map(Value::Date)
             .map_err(|e| format!("'{t}': {e}")),
