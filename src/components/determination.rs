@@ -193,6 +193,11 @@ fn outcome_class(kind: OutcomeKind) -> &'static str {
     }
 }
 
+/// The id of a determination's section, for links to it.
+pub fn anchor(d: &Determination) -> String {
+    format!("det-{}-{}", d.ruleset.id, d.decision.id)
+}
+
 /// A determination, rendered for `lang`.
 pub fn determination_view(d: &Determination, lang: Lang, next_question: Option<Route>) -> AnyView {
     let document = d.ruleset.document.clone();
@@ -243,7 +248,7 @@ pub fn determination_view(d: &Determination, lang: Lang, next_question: Option<R
         .collect();
     let decided = d.status == Status::Decided;
     view! {
-        <section class=format!("determination outcome-{status_class}")>
+        <section class=format!("determination outcome-{status_class}") id=anchor(d)>
             <h4 class="decision-title">{d.decision.title.get(lang).to_string()}</h4>
             <div class="outcome">
                 <p class="outcome-status">{text(lang, status_msg)}</p>

@@ -7,5 +7,5 @@ pub mod error_summary;
 
 pub use back_link::BackLink;
 pub use clause::ClauseCite;
-pub use determination::{determination_view, ruleset_header};
+pub use determination::{anchor, determination_view, ruleset_header};
 pub use error_summary::{ErrorSummary, FieldError};

@@ -4,8 +4,9 @@
 
 use crate::app::i18n::{Msg, fill, lang, text};
 use crate::app::state::{answers, data, forget_all, today};
-use crate::components::{determination_view, ruleset_header};
+use crate::components::{anchor, determination_view, ruleset_header};
 use crate::engine::eval::ServiceResult;
+use crate::engine::eval::Status;
 use crate::engine::text::Lang;
 use crate::journey::next_route;
 use crate::pages::service_name;
@@ -106,10 +107,36 @@ pub fn ResultsPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        // At a glance: one line a decision, linking to its section below.
+        let glance = eval
+            .determinations()
+            .map(|d| {
+                let status = match d.status {
+                    Status::Decided => Msg::StatusDecided,
+                    Status::Unknown => Msg::StatusUnknown,
+                    Status::Ambiguous => Msg::StatusAmbiguous,
+                };
+                let summary = d
+                    .shown_rule()
+                    .map(|r| r.summary.get(l).to_string())
+                    .unwrap_or_default();
+                view! {
+                    <li>
+                        <a href=format!("#{}", anchor(d))>{d.decision.title.get(l).to_string()}</a>
+                        <span class="glance-status">{text(l, status)}</span>
+                        <span class="glance-summary">{summary}</span>
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             <h1 tabindex="-1">{text(l, Msg::ResultsTitle)}</h1>
             <p class="lead">{date_line}</p>
             <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
+            <nav class="glance" aria-labelledby="glance-title">
+                <h2 id="glance-title">{text(l, Msg::ResultsGlance)}</h2>
+                <ul>{glance}</ul>
+            </nav>
             {services}
             <div class="button-row results-actions">
                 <a class="button" href=Route::Share.href()>{text(l, Msg::ShareButton)}</a>
