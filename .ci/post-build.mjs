@@ -19,9 +19,20 @@ let html = readFileSync(indexPath, "utf8");
 // arrives. On any other page it is hidden at once, before it is painted.
 const start = execFileSync("cargo", ["run", "--quiet", "--bin", "anju-prerender"], { cwd: root, encoding: "utf8" }).trim();
 if (!start.startsWith('<div id="static-start">')) throw new Error("anju-prerender wrote no start page");
-const hide =
-  "<script>(function(){var q=new URLSearchParams(location.search).get('p');" +
-  "if((q&&q!=='start')||location.hash.indexOf('#v=')===0)document.getElementById('static-start').hidden=true;})();</script>";
+// The language and large-text buttons answer at once: the choice is stored where the app
+// reads it, and large text (pure CSS) applies immediately; the app then speaks that language.
+const hide = `<script>(function(){
+var root=document.getElementById('static-start'),q=new URLSearchParams(location.search).get('p');
+if((q&&q!=='start')||location.hash.indexOf('#v=')===0){root.hidden=true;return;}
+var store=function(k,v){try{localStorage.setItem(k,v);}catch(e){}},read=function(k){try{return localStorage.getItem(k);}catch(e){return null;}};
+var langs=root.querySelectorAll('.lang-choice'),large=root.querySelector('.mode-choice');
+var showLang=function(tag){langs.forEach(function(b){b.setAttribute('aria-pressed',String(b.lang===tag));});};
+var showLarge=function(on){document.documentElement.classList.toggle('large',on);large.setAttribute('aria-pressed',String(on));};
+if(read('anju.lang'))showLang(read('anju.lang'));
+showLarge(read('anju.large')==='1');
+langs.forEach(function(b){b.addEventListener('click',function(){store('anju.lang',b.lang);showLang(b.lang);});});
+large.addEventListener('click',function(){var on=large.getAttribute('aria-pressed')!=='true';store('anju.large',on?'1':'0');showLarge(on);});
+})();</script>`;
 html = html.replace(/<body>\s*/, `<body>\n    ${start}\n    ${hide}\n    `);
 
 // Trunk's loader starts the app at once and preloads its wasm. On the start page the app waits

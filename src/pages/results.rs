@@ -111,19 +111,24 @@ pub fn ResultsPage() -> impl IntoView {
         let glance = eval
             .determinations()
             .map(|d| {
+                // A decided outcome speaks for itself; an open one says why it is open.
                 let status = match d.status {
-                    Status::Decided => Msg::StatusDecided,
-                    Status::Unknown => Msg::StatusUnknown,
-                    Status::Ambiguous => Msg::StatusAmbiguous,
+                    Status::Decided => None,
+                    Status::Unknown => Some(Msg::StatusUnknown),
+                    Status::Ambiguous => Some(Msg::StatusAmbiguous),
                 };
                 let summary = d
                     .shown_rule()
                     .map(|r| r.summary.get(l).to_string())
                     .unwrap_or_default();
+                let summary = match status {
+                    None => summary,
+                    Some(_) => format!("{} {summary}", text(l, Msg::PossiblyPrefix)),
+                };
                 view! {
                     <li>
                         <a href=format!("#{}", anchor(d))>{d.decision.title.get(l).to_string()}</a>
-                        <span class="glance-status">{text(l, status)}</span>
+                        {status.map(|m| view! { <span class="glance-status">{text(l, m)}</span> })}
                         <span class="glance-summary">{summary}</span>
                     </li>
                 }

@@ -65,9 +65,13 @@ export async function phonePage(browser, origin, options = {}) {
   return { context, page, requests, errors, foreign };
 }
 
-/** Waits until the portal has mounted (a main heading is on the page). */
+/**
+ * Waits until the app has mounted: a main heading is on the page and the pre-rendered start
+ * page (plain HTML, shown until the app takes over) is gone.
+ */
 export async function ready(page) {
   await page.waitForSelector("main h1", { timeout: 20000 });
+  await page.waitForFunction(() => !document.getElementById("static-start"), null, { timeout: 20000 });
 }
 
 /** The page's route, as `?p=` says (`start` when absent). */

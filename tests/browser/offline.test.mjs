@@ -130,3 +130,24 @@ test("a new build replaces the cache whole: no page mixes two builds", async () 
   for (const [u, ok] of inCache) assert.ok(ok, `${u} is in the build's cache`);
   assert.deepEqual(errors, []);
 });
+
+test("the language and large-text buttons answer before the app arrives, and the app keeps the choice", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.click("#static-start button.lang-choice[lang=en]");
+  assert.equal(await page.getAttribute("#static-start button.lang-choice[lang=en]", "aria-pressed"), "true");
+  await page.click("#static-start button.mode-choice");
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large")), "large text at once");
+  release();
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.innerText("main h1"), /Check what you qualify for/);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large")));
+  assert.deepEqual(errors, []);
+});
