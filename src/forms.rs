@@ -208,6 +208,15 @@ fn birth_of(
     }
 }
 
+/// The child as the registration and certificate forms list them: name and birth date.
+fn child_line(data: &PolicyData, answers: &Answers, identity: &Identity) -> Option<String> {
+    some(&identity.child.name).map(|name| {
+        let birth =
+            birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
+        format!("{name} {birth}").trim().to_string()
+    })
+}
+
 fn cited(data: &PolicyData, ruleset: &Ruleset, items: &[Cited]) -> Vec<CitedLine> {
     items
         .iter()
@@ -488,11 +497,7 @@ fn residence(
             cite: format!("{} {}", d.number, c.label),
         });
     }
-    let child_line = some(&identity.child.name).map(|name| {
-        let birth =
-            birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
-        format!("{name} {birth}").trim().to_string()
-    });
+    let child_line = child_line(data, answers, identity);
     FilledForm {
         id: FormId::Residence,
         title: FormId::Residence.title(),
@@ -591,11 +596,7 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
             basis.push(b);
         }
     }
-    let child_line = some(&identity.child.name).map(|name| {
-        let birth =
-            birth_of(&identity.child, data, answers, Some("child_birth_date")).unwrap_or_default();
-        format!("{name} {birth}").trim().to_string()
-    });
+    let child_line = child_line(data, answers, identity);
     FilledForm {
         id: FormId::Marriage,
         title: FormId::Marriage.title(),

@@ -7,7 +7,7 @@
 
 use crate::app::i18n::{Msg, fill, lang, text};
 use crate::app::state::{answers, data, forget_all, today};
-use crate::components::{ErrorSummary, FieldError, determination_view, ruleset_header};
+use crate::components::{ErrorSummary, FieldError, date_line, service_results_view};
 use crate::counter::{
     self, ChecklistItem, Field, FieldProblem, NO, Problem, Typed, UNSURE, YES, paper_groups,
 };
@@ -364,41 +364,11 @@ fn results_view(l: Lang, a: &Answers) -> AnyView {
         return view! { <p class="counter-empty">{text(l, Msg::CounterResultsNone)}</p> }
             .into_any();
     };
-    let date_line = fill(
-        l,
-        if a.date.is_some() {
-            Msg::ResultsForDate
-        } else {
-            Msg::ResultsForToday
-        },
-        &[
-            ("place", eval.place.name.get(l)),
-            ("date", &eval.date.to_string()),
-        ],
-    );
+    let date_line = date_line(l, &a, &eval);
     let services = eval
         .services
         .iter()
-        .map(|s| {
-            let id = format!("counter-service-{}", s.service.id());
-            let rulesets = s
-                .applicable
-                .iter()
-                .map(|r| {
-                    let dets = r.determinations.iter().map(|d| determination_view(d, l, None)).collect_view();
-                    view! { <article class="ruleset">{ruleset_header(r, l)}{dets}</article> }
-                })
-                .collect_view();
-            view! {
-                <section class="service-results counter-service" aria-labelledby=id.clone()>
-                    <h3 id=id.clone()>{service_name(l, s.service)}</h3>
-                    {s.applicable.is_empty().then(|| view! {
-                        <p class="panel no-rule">{fill(l, Msg::NoRuleOnFile, &[("date", &eval.date.to_string())])}</p>
-                    })}
-                    {rulesets}
-                </section>
-            }
-        })
+        .map(|s| service_results_view(s, &eval, l, None, true))
         .collect_view();
     view! {
         <p class="lead">{date_line}</p>

@@ -2,37 +2,13 @@
 //! document and standing, and each determination with its reasons. When no rule is on file for
 //! the date, the nearest rules before and after.
 
-use crate::app::i18n::{Msg, fill, lang, text};
+use crate::app::i18n::{Msg, lang, text};
 use crate::app::state::{answers, data, forget_all, today};
-use crate::components::{anchor, determination_view, ruleset_header};
-use crate::engine::eval::ServiceResult;
+use crate::components::{anchor, date_line, service_results_view};
 use crate::engine::eval::Status;
-use crate::engine::text::Lang;
 use crate::journey::next_route;
-use crate::pages::service_name;
 use crate::route::Route;
 use leptos::prelude::*;
-
-fn nearest(l: Lang, s: &ServiceResult) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(r) = s.ended_before {
-        let to = r.to.map(|d| d.to_string()).unwrap_or_default();
-        out.push(fill(
-            l,
-            Msg::NearestBefore,
-            &[("title", r.title.get(l)), ("date", &to)],
-        ));
-    }
-    if let Some(r) = s.begins_after {
-        let from = r.from.map(|d| d.to_string()).unwrap_or_default();
-        out.push(fill(
-            l,
-            Msg::NearestAfter,
-            &[("title", r.title.get(l)), ("date", &from)],
-        ));
-    }
-    out
-}
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -58,54 +34,11 @@ pub fn ResultsPage() -> impl IntoView {
             r @ Route::Question { .. } => Some(r),
             _ => None,
         };
-        let date_line = fill(
-            l,
-            if a.date.is_some() {
-                Msg::ResultsForDate
-            } else {
-                Msg::ResultsForToday
-            },
-            &[
-                ("place", eval.place.name.get(l)),
-                ("date", &eval.date.to_string()),
-            ],
-        );
+        let date_line = date_line(l, &a, &eval);
         let services = eval
             .services
             .iter()
-            .map(|s| {
-                let rulesets = s
-                    .applicable
-                    .iter()
-                    .map(|r| {
-                        let dets = r.determinations.iter().map(|d| determination_view(d, l, next.clone())).collect_view();
-                        view! { <article class="ruleset">{ruleset_header(r, l)}{dets}</article> }
-                    })
-                    .collect_view();
-                let earlier: Vec<String> = s
-                    .earlier
-                    .iter()
-                    .map(|r| fill(l, Msg::EarlierRule, &[("title", r.title.get(l)), ("date", &r.to.map(|d| d.to_string()).unwrap_or_default())]))
-                    .collect();
-                view! {
-                    <section class="service-results" aria-labelledby=format!("service-{}", s.service.id())>
-                        <h2 id=format!("service-{}", s.service.id())>{service_name(l, s.service)}</h2>
-                        {s.applicable.is_empty().then(|| view! {
-                            <div class="panel no-rule">
-                                <p>{fill(l, Msg::NoRuleOnFile, &[("date", &eval.date.to_string())])}</p>
-                                <ul>{nearest(l, s).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                            </div>
-                        })}
-                        {rulesets}
-                        {(!earlier.is_empty()).then(|| view! {
-                            <div class="earlier-rules">
-                                <p>{text(l, Msg::EarlierRulesTitle)}</p>
-                                <ul>{earlier.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                            </div>
-                        })}
-                    </section>
-                }
-            })
+            .map(|s| service_results_view(s, &eval, l, next.clone(), false))
             .collect_view();
         // At a glance: one line a decision, linking to its section below.
         let glance = eval

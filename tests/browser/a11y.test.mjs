@@ -4,33 +4,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerOne, answerQuestions, begin, axe } from "./lib.mjs";
+import { andWaitForRoute, answerOne, answerQuestions, axe, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url, origin;
-before(async () => {
-  ({ url, server } = await site());
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, origin, site;
+before(async () => ({ browser, url, origin } = site = await openSite()));
+after(() => site?.close());
 
+// The Lucheng household, holding a temporary permit of a year (an ambiguous case).
 const HOUSEHOLD = {
-  child_birth_date: "2007-03-15",
-  child_hukou_here: false,
-  child_in_compulsory_stage: true,
-  child_lives_with_guardian: true,
-  child_able_to_learn: true,
-  guardianship_at_hukou: false,
+  ...LUCHENG_2014,
   parent_permit: "temporary_permit",
   temporary_permit_term: { months: 12 },
-  residence_here_since: "2012-03",
-  fixed_residence: true,
-  work_kind: "employee",
-  labour_contract_term: { months: 24 },
-  insurance_months_here: { months: 10 },
 };
 
 const LANGS = [

@@ -3,18 +3,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, site, phonePage, ready, andWaitForRoute, answerQuestions, begin } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, begin, phonePage, ready, openSite } from "./lib.mjs";
 
-let browser, server, url, origin;
-before(async () => {
-  ({ url, server } = await site());
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, origin, site;
+before(async () => ({ browser, url, origin } = site = await openSite()));
+after(() => site?.close());
 
 test("full journeys through every part of the portal ask nothing of any other origin", async () => {
   const { page, context, errors } = await phonePage(browser, origin);

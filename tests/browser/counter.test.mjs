@@ -10,18 +10,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, site, phonePage, ready, routeOf, axe } from "./lib.mjs";
+import { axe, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url, origin;
-before(async () => {
-  ({ url, server } = await site());
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, origin, site;
+before(async () => ({ browser, url, origin } = site = await openSite()));
+after(() => site?.close());
 
 const COUNTER_PC = { viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 

@@ -5,17 +5,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, site, phonePage, ready, routeOf, andWaitForRoute } from "./lib.mjs";
+import { andWaitForRoute, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ url, server } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, site;
+before(async () => ({ browser, url } = site = await openSite()));
+after(() => site?.close());
 
 const LUCHENG = "?p=rules/lucheng-2013-164";
 const ELIGIBLE = "rule-lucheng-school-2013-enrolment-eligible";

@@ -8,18 +8,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerQuestions, begin } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url, origin, requests;
-before(async () => {
-  ({ url, server, requests } = await site());
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, origin, requests, site;
+before(async () => ({ browser, url, origin, requests } = site = await openSite()));
+after(() => site?.close());
 
 /** A valid 18-character ID number from its first 17 digits (GB 11643 check character). */
 function idNumber(first17) {
@@ -30,22 +23,12 @@ function idNumber(first17) {
 
 const PARENT = { name: "王建国", id: idNumber("34122119800512003"), phone: "13800138000" };
 const CHILD = { name: "王小明", id: idNumber("34122120070315002") };
+// The Lucheng household, with 14 months of insurance, 40 of pension and a checked certificate.
 const HOUSEHOLD = {
-  child_birth_date: "2007-03-15",
-  child_hukou_here: false,
-  child_in_compulsory_stage: true,
-  child_lives_with_guardian: true,
-  child_able_to_learn: true,
-  guardianship_at_hukou: false,
-  parent_permit: "residence_permit",
-  residence_here_since: "2012-03",
-  fixed_residence: true,
-  work_kind: "employee",
-  labour_contract_term: { months: 24 },
+  ...LUCHENG_2014,
   insurance_months_here: { months: 14 },
   pension_months_total: { months: 40 },
   marriage_certificate_checked: true,
-  priority_by_higher_document: false,
 };
 
 function pdfText(pdf) {

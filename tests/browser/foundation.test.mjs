@@ -4,17 +4,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, site, phonePage, ready, routeOf, andWaitForRoute, PREFIX } from "./lib.mjs";
+import { andWaitForRoute, phonePage, PREFIX, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url, requests;
-before(async () => {
-  ({ url, server, requests } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, requests, site;
+before(async () => ({ browser, url, requests } = site = await openSite()));
+after(() => site?.close());
 
 test("the start page names the three services and the places covered, at 360 px", async () => {
   const { page, errors, foreign } = await phonePage(browser, new URL(url).origin);

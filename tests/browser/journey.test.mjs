@@ -8,46 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, site, phonePage, ready, routeOf, andWaitForRoute, answerOne, answerQuestions, begin } from "./lib.mjs";
+import { andWaitForRoute, answerOne, answerQuestions, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
-let browser, server, url, origin;
-before(async () => {
-  ({ url, server } = await site());
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let browser, url, origin, site;
+before(async () => ({ browser, url, origin } = site = await openSite()));
+after(() => site?.close());
 
-// A Lucheng household in June 2014: the parent has a residence permit, has lived there since
-// March 2012, is employed on a 2-year contract, and has paid 10 months of local insurance.
-const LUCHENG_2014 = {
-  child_birth_date: "2007-03-15",
-  child_hukou_here: false,
-  child_in_compulsory_stage: true,
-  child_lives_with_guardian: true,
-  child_able_to_learn: true,
-  guardianship_at_hukou: false,
-  parent_permit: "residence_permit",
-  residence_here_since: "2012-03",
-  fixed_residence: true,
-  work_kind: "employee",
-  labour_contract_term: { months: 24 },
-  insurance_months_here: { months: 10 },
-  pension_months_total: { months: 10 },
-  marriage_certificate_checked: false,
-  priority_by_higher_document: false,
-  employer_enrolled: true,
-  job_start_date: "2012-04-01",
-  applicant_hukou_here: false,
-  stay_length_clear: true,
-  residence_proof_six_months: true,
-  has_lease: true,
-  residence_registered: true,
-  registered_here_since: "2012-03",
-};
 
 async function results(page) {
   await andWaitForRoute(page, () => page.click("a.button[href='?p=results']"));

@@ -173,3 +173,49 @@ export async function axe(page) {
   );
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
 }
+
+/**
+ * A Lucheng household in June 2014: the parent holds a residence permit, has lived there since
+ * March 2012, is employed on a 2-year contract and has paid 10 months of local insurance. Tests
+ * spread it and change what they need.
+ */
+export const LUCHENG_2014 = Object.freeze({
+  child_birth_date: "2007-03-15",
+  child_hukou_here: false,
+  child_in_compulsory_stage: true,
+  child_lives_with_guardian: true,
+  child_able_to_learn: true,
+  guardianship_at_hukou: false,
+  parent_permit: "residence_permit",
+  residence_here_since: "2012-03",
+  fixed_residence: true,
+  work_kind: "employee",
+  labour_contract_term: { months: 24 },
+  insurance_months_here: { months: 10 },
+  pension_months_total: { months: 10 },
+  marriage_certificate_checked: false,
+  priority_by_higher_document: false,
+  employer_enrolled: true,
+  job_start_date: "2012-04-01",
+  applicant_hukou_here: false,
+  stay_length_clear: true,
+  residence_proof_six_months: true,
+  has_lease: true,
+  residence_registered: true,
+  registered_here_since: "2012-03",
+});
+
+/**
+ * For a test file's `before`: serves dist/ and launches Chromium. The result has browser, url,
+ * origin, server, requests (paths the server saw) and close() for the file's `after`.
+ */
+export async function openSite() {
+  const s = await site();
+  s.origin = new URL(s.url).origin;
+  s.browser = await launch();
+  s.close = async () => {
+    await s.browser.close();
+    s.server.close();
+  };
+  return s;
+}
