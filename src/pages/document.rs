@@ -93,11 +93,10 @@ fn test_text(l: Lang, row: &crate::explorer::Row) -> String {
     let RowKind::Leaf { test, fact, scheme } = &row.kind else {
         return String::new();
     };
-    let question = match (fact, row_fact(test)) {
-        (Some(f), _) => f.question.get(l).to_string(),
-        (None, Some(id)) => id.to_string(),
-        (None, None) => String::new(),
-    };
+    // Validation makes sure every fact a leaf tests is in the catalogue.
+    let question = fact
+        .map(|f| f.question.get(l).to_string())
+        .unwrap_or_default();
     let amount = |a: &Amount| match a {
         Amount::Period(p) => period_text(l, *p),
         Amount::Number(n) => match fact.and_then(|f| f.unit.as_ref()) {
@@ -167,19 +166,6 @@ fn test_text(l: Lang, row: &crate::explorer::Row) -> String {
         ),
         Test::Vague(note) => fill(l, Msg::ExplorerTestVague, &[("note", note.get(l))]),
         _ => String::new(),
-    }
-}
-
-fn row_fact(test: &Test) -> Option<&str> {
-    match test {
-        Test::Is { fact, .. }
-        | Test::OneOf { fact, .. }
-        | Test::AgeAtLeast { fact, .. }
-        | Test::AgeAtMost { fact, .. }
-        | Test::SinceAtLeast { fact, .. }
-        | Test::AtLeast { fact, .. }
-        | Test::AtMost { fact, .. } => Some(fact),
-        _ => None,
     }
 }
 
