@@ -1,6 +1,7 @@
 //! Identity details typed for printed forms (names, ID numbers, addresses, phone numbers). They
 //! stay in this browser's storage under their own key and never enter a URL or a share link.
 
+use super::storage;
 use crate::identity::Identity;
 use leptos::prelude::*;
 
@@ -11,14 +12,9 @@ pub const IDENTITY_KEY: &str = "anju.identity";
 #[derive(Clone, Copy)]
 pub struct IdentityContext(pub RwSignal<Identity>);
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Reads the saved details; anything unreadable gives an empty record.
 pub fn load() -> Identity {
-    storage()
-        .and_then(|s| s.get_item(IDENTITY_KEY).ok().flatten())
+    storage::get(IDENTITY_KEY)
         .and_then(|text| Identity::from_saved(&text))
         .unwrap_or_default()
 }
@@ -30,7 +26,7 @@ pub fn identity() -> RwSignal<Identity> {
 
 /// Saves the details on this device only.
 pub fn save(identity: &Identity) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(identity)) {
-        let _ = s.set_item(IDENTITY_KEY, &json);
+    if let Ok(json) = serde_json::to_string(identity) {
+        storage::set(IDENTITY_KEY, &json);
     }
 }

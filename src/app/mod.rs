@@ -5,6 +5,7 @@ pub mod i18n;
 pub mod identity;
 pub mod router;
 pub mod state;
+pub mod storage;
 
 use crate::engine::text::Lang;
 use crate::pages;
@@ -71,11 +72,7 @@ fn register_service_worker() {
 }
 
 fn saved_lang() -> Lang {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+    storage::get(LANG_KEY)
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default()
 }
@@ -89,9 +86,7 @@ fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());
         }
-        if let Some(s) = window().local_storage().ok().flatten() {
-            let _ = s.set_item(LANG_KEY, l.tag());
-        }
+        storage::set(LANG_KEY, l.tag());
     });
 
     // The build validated the data; should reading it still fail, say so instead of a blank page.
@@ -165,12 +160,7 @@ const LARGE_KEY: &str = "anju.large";
 
 /// The larger-text, higher-contrast mode (适老化), remembered on this device.
 fn large_text() -> RwSignal<bool> {
-    let saved = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(LARGE_KEY).ok().flatten())
-        .is_some_and(|v| v == "1");
+    let saved = storage::get(LARGE_KEY).is_some_and(|v| v == "1");
     let large = RwSignal::new(saved);
     Effect::new(move |_| {
         let on = large.get();
@@ -181,9 +171,7 @@ fn large_text() -> RwSignal<bool> {
                 html.class_list().remove_1("large")
             };
         }
-        if let Some(s) = window().local_storage().ok().flatten() {
-            let _ = s.set_item(LARGE_KEY, if on { "1" } else { "0" });
-        }
+        storage::set(LARGE_KEY, if on { "1" } else { "0" });
     });
     large
 }

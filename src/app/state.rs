@@ -2,6 +2,7 @@
 //! that a reload or a closed tab loses nothing, and a notice when saved or shared answers could
 //! not be used.
 
+use super::storage;
 use crate::engine::answers::{AnswerProblem, Answers, SavedError, from_saved};
 use crate::engine::date::Date;
 use crate::engine::model::PolicyData;
@@ -45,21 +46,15 @@ pub fn answers() -> AnswersContext {
     expect_context::<AnswersContext>()
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Reads saved answers; anything unreadable is cleared and reported, never a panic.
 pub fn load(data: &PolicyData) -> (Answers, Option<Notice>) {
-    let Some(text) = storage().and_then(|s| s.get_item(ANSWERS_KEY).ok().flatten()) else {
+    let Some(text) = storage::get(ANSWERS_KEY) else {
         return (Answers::new(), None);
     };
     match from_saved(&text, data) {
         Ok((answers, problems)) => (answers, dropped_notice(&problems)),
         Err(e) => {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(ANSWERS_KEY);
-            }
+            storage::remove(ANSWERS_KEY);
             let notice = match e {
                 SavedError::Corrupt(_) => Notice::SavedCorrupt,
                 SavedError::OtherVersion(_) => Notice::SavedOtherVersion,
@@ -78,19 +73,16 @@ pub fn dropped_notice(problems: &[AnswerProblem]) -> Option<Notice> {
 pub fn persist(answers: RwSignal<Answers>) {
     Effect::new(move |_| {
         let a = answers.get();
-        if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&a)) {
-            // A full or disabled storage only loses persistence, never the page.
-            let _ = s.set_item(ANSWERS_KEY, &json);
+        if let Ok(json) = serde_json::to_string(&a) {
+            storage::set(ANSWERS_KEY, &json);
         }
     });
 }
 
 /// Forgets every answer on this device (and, with them, the identity details for forms).
 pub fn forget_all() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(ANSWERS_KEY);
-        let _ = s.remove_item(super::identity::IDENTITY_KEY);
-    }
+    storage::remove(ANSWERS_KEY);
+    storage::remove(super::identity::IDENTITY_KEY);
     let ctx = answers();
     ctx.answers.set(Answers::new());
     super::identity::identity().set(crate::identity::Identity::new());
