@@ -1,5 +1,5 @@
 // Trunk post-build hook: finishes dist/ for a static host that may set no headers.
-// 0. The pre-rendered start page, and the app loaded after it (see below).
+// 0. The pre-rendered start page, and the app started after it (see below).
 // 1. A Content-Security-Policy meta tag that allows only this site's own origin and wasm, with
 //    the hash of each inline script Trunk wrote (so no other inline script can run).
 // 2. sw.js from public/sw.js, with this build's file list and a version hashed from the files.
@@ -35,22 +35,27 @@ large.addEventListener('click',function(){var on=large.getAttribute('aria-presse
 })();</script>`;
 html = html.replace(/<body>\s*/, `<body>\n    ${start}\n    ${hide}\n    `);
 
-// Trunk's loader starts the app at once and preloads its wasm. On the start page the app waits
-// until the page has loaded and the browser is idle, so that the plain page is all a slow phone
-// fetches before it can be used; every other page loads the app at once.
+// Trunk's loader starts the app at once and preloads its wasm. Here the page first registers
+// the service worker (which fetches and caches the whole site, app included, in the
+// background). On the start page the app then waits for the first touch, click, key or focus:
+// the plain page is all a slow phone needs until the person acts, and the app's start-up work
+// never competes with reading it. Every other page starts the app at once.
 const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loader) throw new Error("no Trunk loader script in index.html");
 const js = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
 const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
 if (!js || !wasm) throw new Error("the Trunk loader script has changed shape: update .ci/post-build.mjs");
 const deferred = [
-  `const load = () => import('${js}').then((app) => app.default({ module_or_path: '${wasm}' }));`,
+  "let started;",
+  `const load = () => (started ??= import('${js}').then((app) => app.default({ module_or_path: '${wasm}' })));`,
+  "const register = () => { if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {}); };",
   "const page = new URLSearchParams(location.search).get('p');",
   "if ((!page || page === 'start') && location.hash.indexOf('#v=') !== 0) {",
-  "  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1500 }) : setTimeout(load, 200));",
-  "  document.readyState === 'complete' ? idle() : addEventListener('load', idle, { once: true });",
+  "  addEventListener('load', register);",
+  "  for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, load, { once: true, capture: true, passive: true });",
   "} else {",
-  "  load();",
+  "  // Here the app comes first; the service worker's copy of the site waits until it runs.",
+  "  load().then(() => ('requestIdleCallback' in window ? requestIdleCallback(register) : setTimeout(register, 1000)));",
   "}",
 ].join("\n");
 html = html.replace(loader[0], `<script type="module">\n${deferred}\n</script>`);

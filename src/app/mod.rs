@@ -28,7 +28,6 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     take_over_static_page();
     leptos::mount::mount_to_body(App);
-    register_service_worker();
 }
 
 /// Reads what was typed into the pre-rendered start page (`#static-start`, see
@@ -59,16 +58,6 @@ fn take_over_static_page() {
         STATIC_CHOICES.with(|c| *c.borrow_mut() = Some(choices));
     }
     root.remove();
-}
-
-/// Caches the site for offline use (see public/sw.js). Where service workers are unavailable
-/// (an old browser, a page opened from a file) the portal simply works online only.
-fn register_service_worker() {
-    let navigator = window().navigator();
-    let has_sw = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if has_sw {
-        let _ = navigator.service_worker().register("./sw.js");
-    }
 }
 
 fn saved_lang() -> Lang {

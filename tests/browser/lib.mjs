@@ -71,6 +71,8 @@ export async function phonePage(browser, origin, options = {}) {
  */
 export async function ready(page) {
   await page.waitForSelector("main h1", { timeout: 20000 });
+  // On the start page the app starts at the first key, touch or focus, as for a person.
+  if (await page.$("#static-start")) await page.keyboard.press("Shift");
   await page.waitForFunction(() => !document.getElementById("static-start"), null, { timeout: 20000 });
 }
 

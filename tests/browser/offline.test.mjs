@@ -27,7 +27,6 @@ test("the plain start page and the app's start page have the same fields and wor
   await plain.page.goto(url);
   const app = await phonePage(browser, origin);
   await app.page.goto(`${url}?p=start`);
-  await app.page.waitForFunction(() => !document.getElementById("static-start"));
   await ready(app.page);
   const shape = (page) =>
     page.$$eval("main input:not([type=hidden]), main h1, main legend, main label, main button, main a", (els) =>
@@ -38,8 +37,9 @@ test("the plain start page and the app's start page have the same fields and wor
 });
 
 test("a place chosen before the app arrives is still chosen when it takes over", async () => {
-  const { page, errors } = await phonePage(browser, origin);
-  // Hold the app back until the choice is made.
+  // Hold the app back until the choice is made (without a service worker, which would fetch
+  // the app itself).
+  const { page, errors } = await phonePage(browser, origin, { serviceWorkers: "block" });
   let release;
   const held = new Promise((r) => (release = r));
   await page.route(/\.wasm$/, async (route) => {
@@ -70,13 +70,11 @@ test("after one visit the portal works offline: reload, a whole journey, a print
   const { page, context, errors } = await phonePage(browser, origin);
   await page.goto(url);
   await ready(page);
-  await page.waitForFunction(() => !document.getElementById("static-start"));
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith("anju-")));
   await context.setOffline(true);
   await page.reload();
   await ready(page);
-  await page.waitForFunction(() => !document.getElementById("static-start"));
   await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
   await answerQuestions(page, {
     child_birth_date: "2007-03-15",
@@ -125,7 +123,7 @@ test("a new build replaces the cache whole: no page mixes two builds", async () 
 });
 
 test("the language and large-text buttons answer before the app arrives, and the app keeps the choice", async () => {
-  const { page, errors } = await phonePage(browser, origin);
+  const { page, errors } = await phonePage(browser, origin, { serviceWorkers: "block" });
   let release;
   const held = new Promise((r) => (release = r));
   await page.route(/\.wasm$/, async (route) => {
