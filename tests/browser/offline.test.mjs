@@ -3,7 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { andWaitForRoute, answerQuestions, begin, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { axe, andWaitForRoute, answerQuestions, begin, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, origin, site;
 before(async () => ({ browser, url, origin } = site = await openSite()));
@@ -140,5 +140,14 @@ test("the language and large-text buttons answer before the app arrives, and the
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.match(await page.innerText("main h1"), /Check what you qualify for/);
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large")));
+  assert.deepEqual(errors, []);
+});
+
+test("the plain start page passes axe before the app starts", async () => {
+  const { page, errors } = await phonePage(browser, origin, { serviceWorkers: "block" });
+  await page.goto(url);
+  await page.waitForSelector("#static-start main h1");
+  assert.deepEqual(await axe(page), []);
+  assert.ok(await page.$("#static-start"), "still the plain page");
   assert.deepEqual(errors, []);
 });
