@@ -3,9 +3,20 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { axe, andWaitForRoute, answerQuestions, begin, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, axe, begin, LUCHENG_2014, openSite, phonePage, ready, routeOf } from "./lib.mjs";
 
 let browser, url, origin, site;
+
+/** Holds the app's wasm back until the returned function is called. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 before(async () => ({ browser, url, origin } = site = await openSite()));
 after(() => site?.close());
 
@@ -40,12 +51,7 @@ test("a place chosen before the app arrives is still chosen when it takes over",
   // Hold the app back until the choice is made (without a service worker, which would fetch
   // the app itself).
   const { page, errors } = await phonePage(browser, origin, { serviceWorkers: "block" });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdApp(page);
   await page.goto(url);
   await page.check("#place-wuxi");
   release();
@@ -76,23 +82,7 @@ test("after one visit the portal works offline: reload, a whole journey, a print
   await page.reload();
   await ready(page);
   await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
-  await answerQuestions(page, {
-    child_birth_date: "2007-03-15",
-    child_hukou_here: false,
-    child_in_compulsory_stage: true,
-    child_lives_with_guardian: true,
-    child_able_to_learn: true,
-    guardianship_at_hukou: false,
-    parent_permit: "residence_permit",
-    residence_here_since: "2012-03",
-    fixed_residence: true,
-    work_kind: "employee",
-    labour_contract_term: { months: 24 },
-    insurance_months_here: { months: 14 },
-    pension_months_total: { months: 10 },
-    marriage_certificate_checked: false,
-    priority_by_higher_document: false,
-  });
+  await answerQuestions(page, { ...LUCHENG_2014, insurance_months_here: { months: 14 } });
   await andWaitForRoute(page, () => page.click("a.button[href='?p=results']"));
   assert.match(await page.innerText("main"), /符合在鹿城区公办学校免费接受义务教育的条件/);
   // A deep link opened offline is served too.
@@ -124,12 +114,7 @@ test("a new build replaces the cache whole: no page mixes two builds", async () 
 
 test("the language and large-text buttons answer before the app arrives, and the app keeps the choice", async () => {
   const { page, errors } = await phonePage(browser, origin, { serviceWorkers: "block" });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdApp(page);
   await page.goto(url);
   await page.click("#static-start button.lang-choice[lang=en]");
   assert.equal(await page.getAttribute("#static-start button.lang-choice[lang=en]", "aria-pressed"), "true");
