@@ -198,6 +198,27 @@ fn link<'a>(data: &'a PolicyData, document: &str, reference: &'a str) -> ClauseL
 /// Deeper than any sensible rule: a guard against a loop of `ref`s in unvalidated data.
 const MAX_DEPTH: usize = 24;
 
+/// The row for one condition, with its label, clause and dispute.
+fn row<'a>(
+    data: &'a PolicyData,
+    owner: &'a Ruleset,
+    cond: &'a Condition,
+    depth: usize,
+    kind: RowKind<'a>,
+) -> Row<'a> {
+    Row {
+        depth,
+        kind,
+        label: cond.label.as_ref(),
+        clause: cond
+            .clause
+            .as_deref()
+            .map(|c| link(data, &owner.document, c)),
+        disputed: cond.disputed.as_ref(),
+        named: None,
+    }
+}
+
 /// Adds `cond` and everything inside it to `out`. Named conditions are shown in place, with
 /// their clauses read in the rule set that defines them.
 fn flatten<'a>(
@@ -225,17 +246,7 @@ fn flatten<'a>(
                     }
                 }
             }
-            None => out.push(Row {
-                depth,
-                kind: RowKind::Missing(name),
-                label: cond.label.as_ref(),
-                clause: cond
-                    .clause
-                    .as_deref()
-                    .map(|c| link(data, &owner.document, c)),
-                disputed: cond.disputed.as_ref(),
-                named: None,
-            }),
+            None => out.push(row(data, owner, cond, depth, RowKind::Missing(name))),
         }
         return;
     }
@@ -253,17 +264,7 @@ fn flatten<'a>(
             },
         },
     };
-    out.push(Row {
-        depth,
-        kind,
-        label: cond.label.as_ref(),
-        clause: cond
-            .clause
-            .as_deref()
-            .map(|c| link(data, &owner.document, c)),
-        disputed: cond.disputed.as_ref(),
-        named: None,
-    });
+    out.push(row(data, owner, cond, depth, kind));
     for child in cond.children() {
         flatten(data, owner, child, depth + 1, out);
     }

@@ -301,17 +301,7 @@ fn link(
 ) {
     let _ = share::is_share_fragment(s);
     match share::decode(s, data) {
-        Ok((answers, problems)) => {
-            record(
-                "link",
-                if problems.is_empty() {
-                    "ok"
-                } else {
-                    "ok_dropped_answers"
-                },
-            );
-            evaluate(data, &answers, case, record);
-        }
+        Ok((answers, problems)) => read_ok("link", &answers, &problems, data, case, record),
         Err(e) => record(
             "link",
             match e {
@@ -325,6 +315,26 @@ fn link(
     }
 }
 
+/// Records a link or saved state that was read, and evaluates what it held.
+fn read_ok(
+    kind: &'static str,
+    answers: &Answers,
+    problems: &[crate::engine::answers::AnswerProblem],
+    data: &PolicyData,
+    case: &Case,
+    record: &mut dyn FnMut(&'static str, &'static str),
+) {
+    record(
+        kind,
+        if problems.is_empty() {
+            "ok"
+        } else {
+            "ok_dropped_answers"
+        },
+    );
+    evaluate(data, answers, case, record);
+}
+
 fn saved(
     data: &PolicyData,
     s: &str,
@@ -332,17 +342,7 @@ fn saved(
     record: &mut dyn FnMut(&'static str, &'static str),
 ) {
     match from_saved(s, data) {
-        Ok((answers, problems)) => {
-            record(
-                "saved",
-                if problems.is_empty() {
-                    "ok"
-                } else {
-                    "ok_dropped_answers"
-                },
-            );
-            evaluate(data, &answers, case, record);
-        }
+        Ok((answers, problems)) => read_ok("saved", &answers, &problems, data, case, record),
         Err(SavedError::Corrupt(_)) => record("saved", "corrupt"),
         Err(SavedError::OtherVersion(_)) => record("saved", "other_version"),
     }

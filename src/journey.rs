@@ -13,19 +13,21 @@ use std::collections::BTreeSet;
 /// is left, the check-your-answers page. Without a place, the start page.
 pub fn next_route(data: &PolicyData, answers: &Answers, today: Date) -> Route {
     match data.evaluate(answers, today) {
-        Ok(eval) => match eval
-            .open_facts()
-            .into_iter()
-            .find(|f| !answers.is_answered(f))
-        {
-            Some(fact) => Route::Question {
-                fact: fact.to_string(),
-                back_to_check: false,
-            },
-            None => Route::Check,
-        },
+        Ok(eval) => next_question(&eval).unwrap_or(Route::Check),
         Err(_) => Route::Start,
     }
+}
+
+/// The next question an evaluation still needs answered, if any (for pages that have already
+/// evaluated).
+pub fn next_question(eval: &Evaluation) -> Option<Route> {
+    eval.open_facts()
+        .into_iter()
+        .find(|f| !eval.answers.is_answered(f))
+        .map(|fact| Route::Question {
+            fact: fact.to_string(),
+            back_to_check: false,
+        })
 }
 
 /// Facts that the applicable rules of the chosen services test, in the catalogue's order.

@@ -6,7 +6,7 @@ use crate::app::i18n::{Msg, lang, text};
 use crate::app::state::{answers, data, forget_all, today};
 use crate::components::{anchor, date_line, service_results_view};
 use crate::engine::eval::Status;
-use crate::journey::next_route;
+use crate::journey::next_question;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -30,10 +30,7 @@ pub fn ResultsPage() -> impl IntoView {
                 .into_any();
             }
         };
-        let next = match next_route(data, &a, today()) {
-            r @ Route::Question { .. } => Some(r),
-            _ => None,
-        };
+        let next = next_question(&eval);
         let date_line = date_line(l, &a, &eval);
         let services = eval
             .services

@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { serve } from "../browser/static-server.mjs";
+import { CHROMIUM_FLAGS } from "../browser/lib.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -26,17 +27,8 @@ const OUT = join(ROOT, "target", "bench", "lighthouse");
 const PREFIX = "/services/anju/";
 const HOUSEHOLD = join(ROOT, "tests", "fixtures", "answers-lucheng-2014.json");
 const TARGETS = { performance: 98, accessibility: 100, "best-practices": 100 };
-// Flags that work on these machines (root, closed network): see shared/TOOLCHAIN.md.
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The browser tests' flags (shared/TOOLCHAIN.md), in Chrome's headless mode.
+const FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 
 function fail(message) {
   console.error(`lighthouse.mjs: ${message}`);

@@ -15,7 +15,7 @@ export const PREFIX = "/services/anju/";
 export const PHONE = { width: 360, height: 740 };
 
 // Flags that work on these machines (root, closed network): see shared/TOOLCHAIN.md.
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -30,7 +30,7 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     // playwright gives every launch a fresh, empty profile of its own.
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
 }
 
