@@ -47,17 +47,17 @@ fn main() {
     }
 }
 
-/// The portal's own interface text lives in `src/app/locales/<lang>/*.toml` (flat
+/// The portal's own interface text lives in `src/portal/locales/<lang>/*.toml` (flat
 /// `key = "text"`; one file per area of the portal, so that pages can be worked on apart).
 /// Every language must have every key, with the same `{placeholders}`; a key may be defined in
 /// one file only. The build writes a table the views index by a generated `Msg` enum, so a
 /// missing or misspelt key fails the build.
 fn build_messages() {
     const LANGS: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
-    println!("cargo::rerun-if-changed=src/app/locales");
+    println!("cargo::rerun-if-changed=src/portal/locales");
     let mut tables = Vec::new();
     for lang in LANGS {
-        let dir = format!("src/app/locales/{lang}");
+        let dir = format!("src/portal/locales/{lang}");
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| fail(&format!("{dir}: {e}")))
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -118,7 +118,7 @@ fn build_messages() {
             .collect()
     };
     let mut out = String::from(
-        "/// A piece of interface text; its words are in src/app/locales/.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n",
+        "/// A piece of interface text; its words are in src/portal/locales/.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n",
     );
     for k in &keys {
         out += &format!("    /// `{k}`\n    {},\n", variant(k));

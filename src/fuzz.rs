@@ -1,6 +1,6 @@
 //! Deterministic inputs for the no-panic check over every place where outside text enters the
-//! portal: share links ([`crate::share::decode`]), answers saved on the device
-//! ([`crate::engine::answers::from_saved`]), the typed-input parsers ([`crate::input`]),
+//! portal: share links ([`crate::portal::share_link::decode`]), answers saved on the device
+//! ([`crate::engine::answers::from_saved`]), the typed-input parsers ([`crate::portal::input`]),
 //! [`Date::parse`] and the page address ([`Route::parse`]); and the engine
 //! ([`PolicyData::evaluate`] and what the results page asks of it) on whatever they accept.
 //!
@@ -15,10 +15,10 @@ use crate::engine::eval::EvalError;
 use crate::engine::model::{FactKind, PolicyData, Service};
 use crate::engine::report;
 use crate::engine::text::Lang;
-use crate::input::{self, InputError};
-use crate::journey;
-use crate::route::Route;
-use crate::share::{self, LinkError};
+use crate::portal::input::{self, InputError};
+use crate::portal::journey;
+use crate::portal::route::Route;
+use crate::portal::share_link::{self as share, LinkError};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

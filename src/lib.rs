@@ -1,30 +1,16 @@
 //! Anju (安居): a self-service portal for new residents, built from rules-as-data.
 //!
-//! - [`engine`]: the browser-free rules engine, its data model and validation.
-//! - [`embedded`]: the validated policy data, built in.
-//! - [`route`], [`journey`], [`input`], [`share`]: the portal's pages, question order, typed
-//!   input and share links, as plain code tested natively.
-//! - `app`, `pages`, `components` (feature `ui`): the Leptos portal that runs in the browser.
+//! Three layers, one folder each:
+//! - [`engine`]: rules, dates, answers and evaluation, with the data model and its validation;
+//!   plain Rust with no browser imports.
+//! - [`portal`]: the portal as plain code — routes, question order, typed input, share links,
+//!   forms, counter and explorer models, identity details, interface text — tested natively.
+//! - `ui` (feature `ui`): the Leptos portal in the browser — contexts, components, pages.
 
-pub mod counter;
-pub mod embedded;
 pub mod engine;
-pub mod explorer;
-pub mod forms;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod idcard;
-pub mod identity;
-pub mod input;
-pub mod journey;
-pub mod messages;
-pub mod qr;
-pub mod route;
-pub mod share;
+pub mod portal;
 
 #[cfg(feature = "ui")]
-pub mod app;
-#[cfg(feature = "ui")]
-mod components;
-#[cfg(feature = "ui")]
-mod pages;
+pub mod ui;

@@ -10,7 +10,7 @@ use anju::engine::date::Date;
 use anju::engine::eval::{Status, Truth};
 use anju::engine::model::{OutcomeKind, PolicyData, Service};
 use anju::engine::source::{Loaded, load_dir};
-use anju::explorer::{Explorer, RowKind};
+use anju::portal::explorer::{Explorer, RowKind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -10,7 +10,7 @@ const INPUTS: u64 = 20_000;
 
 fn data() -> &'static PolicyData {
     static DATA: OnceLock<PolicyData> = OnceLock::new();
-    DATA.get_or_init(|| anju::embedded::policy_data().expect("the embedded policy data"))
+    DATA.get_or_init(|| anju::portal::embedded::policy_data().expect("the embedded policy data"))
 }
 
 fn count(stats: &Stats, kind: Kind, target: &str, outcome: &str) -> u64 {
@@ -116,7 +116,7 @@ fn links_are_signed_as_the_portal_signs_them() {
         let link = fuzz::valid_link(&mut rng, data());
         let (body, _) = link.rsplit_once("&c=").expect("a checksum");
         assert_eq!(fuzz::sign(body), link);
-        let (_, problems) = anju::share::decode(&link, data()).expect("a valid link");
+        let (_, problems) = anju::portal::share_link::decode(&link, data()).expect("a valid link");
         assert!(problems.is_empty(), "{link}: {problems:?}");
     }
 }

@@ -1,8 +1,8 @@
 //! No visible interface text outside the locale files, and no text without its translations.
 //!
-//! - The views (src/app, src/pages, src/components) hold no string literal in Chinese and no
-//!   English sentence: interface text comes from src/app/locales, which the build checks for all
-//!   three languages. (Printed forms stay in Chinese by design; their words live in src/forms.rs.)
+//! - The views (src/ui) hold no string literal in Chinese and no
+//!   English sentence: interface text comes from src/portal/locales, which the build checks for all
+//!   three languages. (Printed forms stay in Chinese by design; their words live in src/portal/forms.rs.)
 //! - Every message in the locale files is used by some view, so none is left stale.
 //! - Every text of the policy data (questions, hints, choices, titles, summaries) has its
 //!   Traditional Chinese and English.
@@ -83,9 +83,7 @@ fn is_english_phrase(s: &str) -> bool {
 fn views_hold_no_interface_text_of_their_own() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["app", "pages", "components"] {
-        rust_files(&root.join(dir), &mut files);
-    }
+    rust_files(&root.join("ui"), &mut files);
     assert!(files.len() > 10, "found the view sources");
     let mut found = Vec::new();
     for file in &files {
@@ -108,7 +106,7 @@ fn views_hold_no_interface_text_of_their_own() {
     }
     assert!(
         found.is_empty(),
-        "interface text belongs in src/app/locales, found in views:\n{}",
+        "interface text belongs in src/portal/locales, found in views:\n{}",
         found.join("\n")
     );
 }
@@ -134,7 +132,7 @@ fn every_message_is_used() {
     for f in files {
         sources.push_str(&std::fs::read_to_string(f).expect("readable"));
     }
-    let dir = root.join("src/app/locales/zh-Hans");
+    let dir = root.join("src/portal/locales/zh-Hans");
     let mut unused = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("locales") {
         let path = entry.expect("entry").path();

@@ -60,7 +60,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             files.extend(json_files(&root.join(dir))?);
         }
     }
-    let data = anju::embedded::policy_data()?;
+    let data = anju::portal::embedded::policy_data()?;
     let mut households = Vec::new();
     for file in &files {
         households.push((file_name(file), household(file, &data)?));

@@ -85,7 +85,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         }
         #[cfg(target_arch = "wasm32")]
         Some(_) => return Err("--data reads a folder, which needs a native build".into()),
-        None => anju::embedded::policy_data()?,
+        None => anju::portal::embedded::policy_data()?,
     };
     let problems = answers.problems(&data);
     if !problems.is_empty() {

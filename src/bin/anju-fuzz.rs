@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = match anju::embedded::policy_data() {
+    let data = match anju::portal::embedded::policy_data() {
         Ok(d) => d,
         Err(e) => {
             eprintln!("anju-fuzz: {e}");

@@ -3,7 +3,7 @@
 //! The start page is the one page a resident on a slow phone must get at once. As plain HTML it
 //! shows and works before any WebAssembly arrives: its form submits by itself (`?p=begin&…`), its
 //! links are links. The app loads afterwards and takes its place, keeping what was typed. The
-//! markup mirrors `src/pages/start.rs` (same ids, classes and words, from the same locale files
+//! markup mirrors `src/ui/pages/start.rs` (same ids, classes and words, from the same locale files
 //! and policy data), so the switch is seamless; the browser tests compare the two.
 //!
 //! ```sh
@@ -12,7 +12,7 @@
 
 use anju::engine::model::Service;
 use anju::engine::text::Lang;
-use anju::messages::{Msg, text};
+use anju::portal::messages::{Msg, service_name, text};
 use std::fmt::Write;
 use std::process::ExitCode;
 
@@ -27,14 +27,6 @@ fn t(msg: Msg) -> String {
     esc(text(Lang::Zh, msg))
 }
 
-fn service_name(s: Service) -> Msg {
-    match s {
-        Service::School => Msg::ServiceSchool,
-        Service::Insurance => Msg::ServiceInsurance,
-        Service::Permit => Msg::ServicePermit,
-    }
-}
-
 fn radio(out: &mut String, name: &str, id: &str, value: &str, label: &str, checked: bool) {
     let checked = if checked { " checked" } else { "" };
     let _ = write!(
@@ -44,7 +36,7 @@ fn radio(out: &mut String, name: &str, id: &str, value: &str, label: &str, check
 }
 
 fn main() -> ExitCode {
-    let data = match anju::embedded::policy_data() {
+    let data = match anju::portal::embedded::policy_data() {
         Ok(d) => d,
         Err(e) => {
             eprintln!("anju-prerender: {e}");
@@ -110,7 +102,7 @@ fn main() -> ExitCode {
             "what",
             &format!("what-{}", s.id()),
             s.id(),
-            &t(service_name(s)),
+            &esc(service_name(Lang::Zh, s)),
             false,
         );
     }
@@ -166,7 +158,7 @@ fn main() -> ExitCode {
             h,
             r#"<li><a href="?p=service/{}">{}</a></li>"#,
             s.id(),
-            t(service_name(s))
+            esc(service_name(Lang::Zh, s))
         );
     }
     let _ = write!(

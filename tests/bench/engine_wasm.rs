@@ -48,7 +48,7 @@ fn figures(times: &mut [f64]) -> (f64, f64, f64) {
 
 #[wasm_bindgen_test]
 fn engine_in_the_browser() {
-    let data = anju::embedded::policy_data().expect("the embedded policy data");
+    let data = anju::portal::embedded::policy_data().expect("the embedded policy data");
     let households = anju_engine_wasm_bench::households(&data).expect("the bench households");
     let today = Date::parse(DEFAULT_TODAY).expect("DEFAULT_TODAY");
     console_log!(

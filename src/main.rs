@@ -1,4 +1,0 @@
-//! The portal's entry point in the browser: only mounts the app.
-fn main() {
-    anju::app::mount();
-}

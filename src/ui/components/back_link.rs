@@ -1,0 +1,10 @@
+//! The back link at the top of a question page (GOV.UK question pattern): a real link, so it
+//! works like any other.
+
+use crate::ui::language::{Msg, t};
+use leptos::prelude::*;
+
+#[component]
+pub fn BackLink(href: String) -> impl IntoView {
+    view! { <a class="back-link" href=href>{t(Msg::Back)}</a> }
+}

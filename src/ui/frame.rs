@@ -1,0 +1,121 @@
+//! The frame around every page: the header with the language and large-text switches, the
+//! footer, the notice about saved or shared answers, and the window title.
+
+use super::device_storage as storage;
+use super::household::{self, Notice};
+use super::language::{self, Msg, t};
+use crate::engine::text::Lang;
+use crate::portal::route::Route;
+use leptos::prelude::*;
+
+/// Sets the window title: the page's heading, then the site's name.
+pub fn set_title(page: &str, lang: Lang) {
+    document().set_title(&format!("{page} · {}", language::text(lang, Msg::SiteName)));
+}
+
+const LARGE_KEY: &str = "anju.large";
+
+/// The larger-text, higher-contrast mode (适老化), remembered on this device.
+fn large_text() -> RwSignal<bool> {
+    let saved = storage::get(LARGE_KEY).is_some_and(|v| v == "1");
+    let large = RwSignal::new(saved);
+    Effect::new(move |_| {
+        let on = large.get();
+        if let Some(html) = document().document_element() {
+            let _ = if on {
+                html.class_list().add_1("large")
+            } else {
+                html.class_list().remove_1("large")
+            };
+        }
+        storage::set(LARGE_KEY, if on { "1" } else { "0" });
+    });
+    large
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = language::lang();
+    let large = large_text();
+    let choice = move |l: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-choice"
+                lang=l.tag()
+                aria-pressed=move || (lang.get() == l).to_string()
+                on:click=move |_| lang.set(l)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <a class="brand" href="./">
+                <span class="brand-mark" aria-hidden="true">"安"</span> // i18n-exempt: the logo's character
+                <span>{t(Msg::SiteName)}</span>
+            </a>
+            <div class="header-tools">
+                <nav class="lang-switch" aria-label=t(Msg::LangSwitchLabel)>
+                    // Each language is named in itself, whatever the page's language.
+                    {choice(Lang::Zh, "简体")} // i18n-exempt: own-language name
+                    {choice(Lang::ZhHant, "繁體")} // i18n-exempt: own-language name
+                    {choice(Lang::En, "English")} // i18n-exempt: own-language name
+                </nav>
+                <button
+                    type="button"
+                    class="mode-choice"
+                    aria-pressed=move || large.get().to_string()
+                    on:click=move |_| large.update(|l| *l = !*l)
+                >
+                    {t(Msg::LargeText)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <ul class="footer-links">
+                <li><a href={Route::Rules.href()}>{t(Msg::FooterSources)}</a></li>
+                <li><a href={Route::About.href()}>{t(Msg::FooterAbout)}</a></li>
+                <li><a href={Route::Counter.href()}>{t(Msg::FooterCounter)}</a></li>
+            </ul>
+            <p>{t(Msg::FooterPrivacy)}</p>
+        </footer>
+    }
+}
+
+/// A message about saved or shared answers, shown once at the top of the page.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let ctx = household::answers();
+    let lang = language::lang();
+    move || {
+        ctx.notice.get().map(|n| {
+            let l = lang.get();
+            let (msg, extra) = match &n {
+                Notice::SavedCorrupt => (Msg::NoticeSavedCorrupt, String::new()),
+                Notice::SavedOtherVersion => (Msg::NoticeSavedOldVersion, String::new()),
+                Notice::Dropped(facts) => (Msg::NoticeDropped, facts.join(", ")),
+                Notice::BadLink(why) => (Msg::NoticeBadLink, why.clone()),
+                Notice::LinkOpened => (Msg::NoticeLinkOpened, String::new()),
+                Notice::Forgotten => (Msg::NoticeForgotten, String::new()),
+            };
+            let role = if matches!(n, Notice::LinkOpened | Notice::Forgotten) { "status" } else { "alert" };
+            view! {
+                <div class="notice" role=role>
+                    <p>{language::text(l, msg)}</p>
+                    {(!extra.is_empty()).then(|| view! { <p class="notice-detail">{extra}</p> })}
+                    <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
+                        {language::text(l, Msg::NoticeDismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,680 @@
+//! Counter mode (`?p=counter`, a link staff bookmark): one screen where staff type every fact of
+//! a household with the resident, grouped as on the office's paper, keyboard only (Tab through
+//! the boxes, Space or arrows for choices, Enter in any box calculates), then see all three
+//! services at once, print the materials checklist, open the forms, and show the share QR code.
+//! The answers are the portal's one `Answers`, so the share link, results and forms use them.
+//! Reading the boxes, the groups and the checklist are plain code in `crate::portal::counter`.
+
+use crate::engine::answers::Answers;
+use crate::engine::model::{Fact, FactKind};
+use crate::engine::text::Lang;
+use crate::portal::counter::{
+    self, ChecklistItem, Field, FieldProblem, NO, Problem, Typed, UNSURE, YES, paper_groups,
+};
+use crate::portal::forms::{FormId, date_zh};
+use crate::portal::input::InputError;
+use crate::portal::messages::input_error_msg;
+use crate::portal::messages::service_name;
+use crate::portal::route::Route;
+use crate::ui::components::{ErrorSummary, FieldError, date_line, service_results_view};
+use crate::ui::components::{qr_svg, share_url};
+use crate::ui::household::{answers, data, forget_all, today};
+use crate::ui::language::{Msg, fill, lang, text};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use std::collections::BTreeSet;
+
+/// A choice fact with more options than this is a drop-down list; fewer are radios.
+const MAX_RADIOS: usize = 4;
+
+const DATE_ID: &str = "counter-date";
+const RESULTS_ID: &str = "counter-results-title";
+
+/// The boxes of one fact, as typed (kept while other boxes have errors).
+#[derive(Clone, Copy)]
+struct Boxes {
+    choice: RwSignal<String>,
+    text: RwSignal<String>,
+    months: RwSignal<String>,
+}
+
+impl Boxes {
+    fn new(t: Typed) -> Boxes {
+        Boxes {
+            choice: RwSignal::new(t.choice),
+            text: RwSignal::new(t.text),
+            months: RwSignal::new(t.months),
+        }
+    }
+
+    fn typed(self) -> Typed {
+        Typed {
+            choice: self.choice.get_untracked(),
+            text: self.text.get_untracked(),
+            months: self.months.get_untracked(),
+        }
+    }
+
+    fn set(self, t: Typed) {
+        self.choice.set(t.choice);
+        self.text.set(t.text);
+        self.months.set(t.months);
+    }
+}
+
+/// The groups of the form, each fact with its boxes.
+type Groups = Vec<(&'static str, Vec<(&'static Fact, Boxes)>)>;
+
+fn group_name(l: Lang, group: &str) -> String {
+    let msg = match group {
+        "child" => Msg::CounterGroupChild,
+        "household" => Msg::CounterGroupHousehold,
+        "permit" => Msg::CounterGroupPermit,
+        "work" => Msg::CounterGroupWork,
+        "insurance" => Msg::CounterGroupInsurance,
+        "family_planning" => Msg::CounterGroupFamilyPlanning,
+        "move" => Msg::CounterGroupMove,
+        other => return fill(l, Msg::CounterGroupOther, &[("group", other)]),
+    };
+    text(l, msg).to_string()
+}
+
+/// Whether a choice fact is shown as a drop-down list.
+fn is_select(f: &Fact) -> bool {
+    f.kind == FactKind::Choice && f.choices.len() > MAX_RADIOS
+}
+
+/// What kind of boxes a fact has, for tests and styles (`data-kind`).
+fn kind_id(f: &Fact) -> &'static str {
+    match f.kind {
+        FactKind::YesNo => "yes_no",
+        FactKind::Choice if is_select(f) => "select",
+        FactKind::Choice => "choice",
+        FactKind::Date => "date",
+        FactKind::Month => "month",
+        FactKind::Duration => "duration",
+        FactKind::Count => "count",
+    }
+}
+
+/// The id of a fact's first box: where the error summary links to.
+fn first_id(f: &Fact) -> String {
+    match f.kind {
+        FactKind::YesNo => format!("f-{}-{YES}", f.id),
+        FactKind::Choice if !is_select(f) => f
+            .choices
+            .first()
+            .map_or_else(|| format!("f-{}", f.id), |c| format!("f-{}-{}", f.id, c.id)),
+        FactKind::Duration => format!("f-{}-y", f.id),
+        _ => format!("f-{}", f.id),
+    }
+}
+
+fn place_id(place: &str) -> String {
+    format!("counter-place-{place}")
+}
+
+fn first_place_id() -> String {
+    data()
+        .places
+        .iter()
+        .find(|p| p.selectable)
+        .map(|p| place_id(&p.id))
+        .unwrap_or_default()
+}
+
+/// The sentence for a problem in a box.
+fn problem_msg(field: &Field, problem: Problem) -> Msg {
+    match (field, problem) {
+        (Field::Place, _) => Msg::CounterErrPlace,
+        (_, Problem::DateForm) => Msg::CounterErrDateForm,
+        (_, Problem::MonthForm) => Msg::CounterErrMonthForm,
+        (Field::Fact(_), Problem::Input(InputError::Future)) => Msg::ErrNotAfterToday,
+        (_, Problem::Input(e)) => input_error_msg(e),
+    }
+}
+
+fn field_errors(l: Lang, problems: Vec<FieldProblem>) -> Vec<FieldError> {
+    let data = data();
+    problems
+        .into_iter()
+        .map(|p| {
+            let field = match &p.field {
+                Field::Place => first_place_id(),
+                Field::Date => DATE_ID.to_string(),
+                Field::Fact(id) => data.fact(id).map(first_id).unwrap_or_default(),
+            };
+            FieldError {
+                field,
+                message: text(l, problem_msg(&p.field, p.problem)).to_string(),
+            }
+        })
+        .collect()
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Space-separated ids for `aria-describedby`, or none.
+fn described_by(ids: &[Option<String>]) -> Option<String> {
+    let ids: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A radio whose group's value is `value` when checked.
+fn radio(name: &str, id: String, value: String, label: String, sig: RwSignal<String>) -> AnyView {
+    let (v1, v2) = (value.clone(), value.clone());
+    view! {
+        <div class="radio">
+            <input type="radio" name=name.to_string() id=id.clone() value=value
+                prop:checked=move || sig.with(|s| *s == v1)
+                on:change=move |_| sig.set(v2.clone())/>
+            <label for=id>{label}</label>
+        </div>
+    }
+    .into_any()
+}
+
+/// One fact's boxes, its question as label, the note when the rules do not need it for the
+/// chosen place and date, and its error beside it.
+fn fact_field(
+    l: Lang,
+    f: &'static Fact,
+    b: Boxes,
+    needed: Memo<Option<BTreeSet<String>>>,
+    errors: ReadSignal<Vec<FieldError>>,
+) -> AnyView {
+    let anchor = first_id(f);
+    let base = format!("f-{}", f.id);
+    let (note_id, error_id, hint_id) = (
+        format!("{base}-note"),
+        format!("{base}-error"),
+        format!("{base}-hint"),
+    );
+    let error_memo = Memo::new(move |_| {
+        errors.with(|es| {
+            es.iter()
+                .find(|e| e.field == anchor)
+                .map(|e| e.message.clone())
+        })
+    });
+    let error = move || error_memo.get();
+    let is_needed = move || needed.with(|n| n.as_ref().is_none_or(|s| s.contains(&f.id)));
+    let class = move || {
+        let mut c = String::from("counter-field");
+        if !is_needed() {
+            c.push_str(" counter-unneeded");
+        }
+        if error().is_some() {
+            c.push_str(" error");
+        }
+        c
+    };
+    let hint = match f.kind {
+        FactKind::Date => Some(Msg::CounterDateFormat),
+        FactKind::Month => Some(Msg::CounterMonthFormat),
+        _ => None,
+    };
+    let has_hint = hint.is_some();
+    let described = {
+        let (note_id, error_id, hint_id) = (note_id.clone(), error_id.clone(), hint_id.clone());
+        move || {
+            described_by(&[
+                has_hint.then(|| hint_id.clone()),
+                (!is_needed()).then(|| note_id.clone()),
+                error().map(|_| error_id.clone()),
+            ])
+        }
+    };
+    let note = move || {
+        (!is_needed())
+            .then(|| view! { <p class="counter-note" id=note_id.clone()>{text(l, Msg::CounterNotNeeded)}</p> })
+    };
+    let error_view =
+        move || error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> });
+    let question = f.question.get(l).to_string();
+    let invalid = move || error().is_some().then_some("true");
+
+    match f.kind {
+        FactKind::YesNo | FactKind::Choice if !is_select(f) => {
+            let mut options: Vec<(String, String)> = if f.kind == FactKind::YesNo {
+                vec![
+                    (YES.into(), text(l, Msg::Yes).into()),
+                    (NO.into(), text(l, Msg::No).into()),
+                ]
+            } else {
+                f.choices
+                    .iter()
+                    .map(|c| (c.id.clone(), c.label.get(l).to_string()))
+                    .collect()
+            };
+            options.push((UNSURE.into(), text(l, Msg::CounterUnknown).into()));
+            let radios = options
+                .into_iter()
+                .map(|(value, label)| {
+                    let id = format!(
+                        "{base}-{}",
+                        if value == UNSURE {
+                            "unsure"
+                        } else {
+                            value.as_str()
+                        }
+                    );
+                    radio(&base, id, value, label, b.choice)
+                })
+                .collect_view();
+            view! {
+                <fieldset class=class data-fact=f.id.clone() data-kind=kind_id(f) aria-describedby=described>
+                    <legend>{question}</legend>
+                    {note}
+                    {error_view}
+                    <div class="counter-options">{radios}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        FactKind::Choice => {
+            let sig = b.choice;
+            let option = move |value: String, label: String| {
+                let v = value.clone();
+                view! { <option value=value prop:selected=move || sig.with(|s| *s == v)>{label}</option> }
+            };
+            let mut options = vec![option(String::new(), text(l, Msg::CounterChoose).into())];
+            options.extend(
+                f.choices
+                    .iter()
+                    .map(|c| option(c.id.clone(), c.label.get(l).to_string())),
+            );
+            options.push(option(UNSURE.into(), text(l, Msg::CounterUnknown).into()));
+            view! {
+                <div class=class data-fact=f.id.clone() data-kind=kind_id(f)>
+                    <label for=base.clone()>{question}</label>
+                    {note}
+                    {error_view}
+                    <select id=base.clone() aria-describedby=described aria-invalid=invalid
+                        on:change=move |ev| sig.set(event_target_value(&ev))>
+                        {options}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        FactKind::Duration => {
+            let (y, m) = (format!("{base}-y"), format!("{base}-m"));
+            view! {
+                <fieldset class=class data-fact=f.id.clone() data-kind=kind_id(f) aria-describedby=described>
+                    <legend>{question}</legend>
+                    {note}
+                    {error_view}
+                    <div class="date-input">
+                        <div>
+                            <label for=y.clone()>{text(l, Msg::Years)}</label>
+                            <input id=y class="w3" inputmode="numeric" autocomplete="off" spellcheck="false"
+                                aria-invalid=invalid
+                                prop:value=move || b.text.get() on:input=move |ev| b.text.set(event_target_value(&ev))/>
+                        </div>
+                        <div>
+                            <label for=m.clone()>{text(l, Msg::Months)}</label>
+                            <input id=m class="w3" inputmode="numeric" autocomplete="off" spellcheck="false"
+                                aria-invalid=invalid
+                                prop:value=move || b.months.get() on:input=move |ev| b.months.set(event_target_value(&ev))/>
+                        </div>
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        kind => {
+            let width = if kind == FactKind::Count { "w4" } else { "w10" };
+            view! {
+                <div class=class data-fact=f.id.clone() data-kind=kind_id(f)>
+                    <label for=base.clone()>{question}</label>
+                    {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{text(l, h)}</p> })}
+                    {note}
+                    {error_view}
+                    <input id=base.clone() class=width inputmode="numeric" autocomplete="off" spellcheck="false"
+                        aria-describedby=described aria-invalid=invalid
+                        prop:value=move || b.text.get() on:input=move |ev| b.text.set(event_target_value(&ev))/>
+                    {f.unit.as_ref().map(|u| view! { <span class="unit">{u.get(l).to_string()}</span> })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The answers with every service chosen: the counter always shows all three.
+fn all_services(mut a: Answers) -> Answers {
+    a.services.clear();
+    a
+}
+
+/// Results of all three services, as the results page shows them.
+fn results_view(l: Lang, a: &Answers) -> AnyView {
+    let data = data();
+    let a = all_services(a.clone());
+    let Ok(eval) = data.evaluate(&a, today()) else {
+        return view! { <p class="counter-empty">{text(l, Msg::CounterResultsNone)}</p> }
+            .into_any();
+    };
+    let date_line = date_line(l, &a, &eval);
+    let services = eval
+        .services
+        .iter()
+        .map(|s| service_results_view(s, &eval, l, None, true))
+        .collect_view();
+    view! {
+        <p class="lead">{date_line}</p>
+        <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
+        {services}
+    }
+    .into_any()
+}
+
+fn cited_line(t: &counter::CitedText, l: Lang) -> AnyView {
+    view! {
+        <li>
+            <span class="box" aria-hidden="true">"☐"</span>" "
+            {t.text.get(l).to_string()}
+            " "<span class="cite" lang="zh-Hans">{counter::bracketed(&t.cite)}</span>
+        </li>
+    }
+    .into_any()
+}
+
+fn checklist_item(item: ChecklistItem, l: Lang) -> AnyView {
+    view! {
+        <section class="counter-checklist-item">
+            <h3>{service_name(l, item.service)}" · "{item.title.get(l).to_string()}</h3>
+            <p class="counter-checklist-outcome">
+                {item.outcome.get(l).to_string()}
+                " "<span class="cite" lang="zh-Hans">{counter::bracketed(&item.cite)}</span>
+            </p>
+            {(!item.materials.is_empty()).then(|| view! {
+                <h4>{text(l, Msg::MaterialsTitle)}</h4>
+                <ul class="checklist">{item.materials.iter().map(|m| cited_line(m, l)).collect_view()}</ul>
+            })}
+            {item.where_to_go.map(|w| view! {
+                <h4>{text(l, Msg::WhereTitle)}</h4>
+                <p>
+                    {w.text.get(l).to_string()}
+                    " "<span class="cite" lang="zh-Hans">{counter::bracketed(&w.cite)}</span>
+                </p>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// The materials checklist, for paper only: what to bring for every favourable outcome, with
+/// its clause, where to go, the date printed and the share QR code.
+fn checklist_view(l: Lang, a: &Answers) -> AnyView {
+    let data = data();
+    let a = all_services(a.clone());
+    let (heading, items) = match data.evaluate(&a, today()) {
+        Ok(eval) => (
+            Some(fill(
+                l,
+                Msg::CounterChecklistFor,
+                &[
+                    ("place", eval.place.name.get(l)),
+                    ("date", &eval.date.to_string()),
+                ],
+            )),
+            counter::checklist(&eval),
+        ),
+        Err(_) => (None, Vec::new()),
+    };
+    let empty = items.is_empty();
+    let qr = qr_svg(&share_url(&a));
+    view! {
+        <h2>{text(l, Msg::CounterChecklistTitle)}</h2>
+        {heading.map(|h| view! { <p class="lead">{h}</p> })}
+        {empty.then(|| view! { <p>{text(l, Msg::CounterChecklistEmpty)}</p> })}
+        {items.into_iter().map(|i| checklist_item(i, l)).collect_view()}
+        <footer class="form-footer">
+            <div class="form-footer-text">
+                <p>{fill(l, Msg::CounterChecklistPrinted, &[("date", &date_zh(today()))])}</p>
+                <p class="not-official">{text(l, Msg::CounterChecklistNotOfficial)}</p>
+                {qr.is_some().then(|| view! { <p>{text(l, Msg::CounterChecklistScan)}</p> })}
+            </div>
+            {qr.map(|svg| view! { <div class="form-qr" inner_html=svg></div> })}
+        </footer>
+    }
+    .into_any()
+}
+
+/// For the resident: the share QR code and link, the forms, the checklist to print.
+fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> AnyView {
+    let has_place = a.place.is_some();
+    let url = share_url(&all_services(a.clone()));
+    let qr = qr_svg(&url);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <h2>{text(l, Msg::CounterResidentTitle)}</h2>
+        <p class="button-row">
+            <button type="button" class="button" disabled=!has_place on:click=print>{text(l, Msg::CounterPrint)}</button>
+        </p>
+        <p class="hint">{text(l, Msg::CounterPrintHint)}</p>
+        <h3>{text(l, Msg::CounterFormsTitle)}</h3>
+        <ul class="form-list counter-forms">
+            {FormId::ALL.into_iter().map(|f| view! {
+                <li><a href=Route::Form(f.id().to_string()).href() lang="zh-Hans">{f.title()}</a></li>
+            }).collect_view()}
+        </ul>
+        <h3>{text(l, Msg::CounterQrTitle)}</h3>
+        <p class="hint">{text(l, Msg::CounterQrHint)}</p>
+        {match qr {
+            Some(svg) => view! {
+                <div class="counter-qr" role="img" aria-label=text(l, Msg::CounterQrTitle) inner_html=svg></div>
+            }.into_any(),
+            None => view! { <p>{text(l, Msg::CounterQrTooLong)}</p> }.into_any(),
+        }}
+        <label for="counter-share-url" class="label">{text(l, Msg::ShareLinkLabel)}</label>
+        <textarea id="counter-share-url" class="share-url" readonly rows="3">{url}</textarea>
+        <p class="hint">{text(l, Msg::SharePrivacy)}</p>
+        <h3>{text(l, Msg::CounterNextTitle)}</h3>
+        <p class="hint">{text(l, Msg::CounterNewHint)}</p>
+        <button type="button" class="button warning counter-new" on:click=move |_| on_new()>{text(l, Msg::CounterNew)}</button>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CounterPage() -> impl IntoView {
+    let lang = lang();
+    let ctx = answers();
+    let data = data();
+    let saved = ctx.answers.get_untracked();
+    let place = RwSignal::new(saved.place.clone().unwrap_or_default());
+    let date_text = RwSignal::new(saved.date.unwrap_or_else(today).to_string());
+    let groups: Groups = paper_groups(data)
+        .into_iter()
+        .map(|(g, facts)| {
+            let facts = facts
+                .into_iter()
+                .map(|f| (f, Boxes::new(counter::typed(f, &saved))))
+                .collect();
+            (g, facts)
+        })
+        .collect();
+    let groups = StoredValue::new(groups);
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+
+    // Which facts the rules use at the place and date typed (before Calculate is pressed).
+    let needed = Memo::new(move |_| {
+        let p = place.get();
+        let date = match counter::parse_day(
+            &date_text.get(),
+            crate::portal::input::latest_question_date(today()),
+        ) {
+            Ok(d) => d,
+            Err(_) => ctx.answers.with_untracked(|a| a.date),
+        };
+        counter::needed_facts(data, &p, date, today())
+    });
+
+    let calculate = move || {
+        let facts: Vec<(&'static Fact, Typed)> = groups.with_value(|gs| {
+            gs.iter()
+                .flat_map(|(_, fs)| fs.iter().map(|(f, b)| (*f, b.typed())))
+                .collect()
+        });
+        let result = counter::answers_from(
+            data,
+            &place.get_untracked(),
+            &date_text.get_untracked(),
+            &facts,
+            today(),
+        );
+        match result {
+            Ok(a) => {
+                set_errors.set(Vec::new());
+                ctx.answers.set(a);
+                request_animation_frame(|| focus(RESULTS_ID));
+            }
+            Err(problems) => set_errors.set(field_errors(lang.get_untracked(), problems)),
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        calculate();
+    };
+    // Enter in any box calculates: text boxes, radios and drop-down lists alike, but not while
+    // a Chinese input method is composing (its Enter commits the characters).
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Enter" || ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        let is_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(
+                    el.tag_name().to_ascii_lowercase().as_str(),
+                    "input" | "select"
+                )
+            });
+        if is_box {
+            ev.prevent_default();
+            calculate();
+        }
+    };
+    let new_household = move || {
+        forget_all();
+        place.set(String::new());
+        date_text.set(today().to_string());
+        groups.with_value(|gs| {
+            for (_, fs) in gs {
+                for (_, b) in fs {
+                    b.set(Typed::default());
+                }
+            }
+        });
+        set_errors.set(Vec::new());
+        // Computed here: a frame callback runs outside the component, where contexts are gone.
+        let first = first_place_id();
+        request_animation_frame(move || focus(&first));
+    };
+
+    let error_of = move |id: String| {
+        let memo = Memo::new(move |_| {
+            errors.with(|es| es.iter().find(|e| e.field == id).map(|e| e.message.clone()))
+        });
+        move || memo.get()
+    };
+    let place_error = error_of(first_place_id());
+    let date_error = error_of(DATE_ID.to_string());
+
+    move || {
+        let l = lang.get();
+        crate::ui::frame::set_title(text(l, Msg::CounterTitle), l);
+        let place_radios = data
+            .places
+            .iter()
+            .filter(|p| p.selectable)
+            .map(|p| {
+                radio(
+                    "counter-place",
+                    place_id(&p.id),
+                    p.id.clone(),
+                    p.name.get(l).to_string(),
+                    place,
+                )
+            })
+            .collect_view();
+        let fieldsets = groups.with_value(|gs| {
+            gs.iter()
+                .map(|(g, fs)| {
+                    let legend = group_name(l, g);
+                    let fields = fs
+                        .iter()
+                        .map(|(f, b)| fact_field(l, f, *b, needed, errors))
+                        .collect_view();
+                    view! {
+                        <fieldset class="counter-group">
+                            <legend>{legend}</legend>
+                            {fields}
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <div class="counter-page">
+                <div class="counter-screen">
+                    <h1 tabindex="-1">{text(l, Msg::CounterTitle)}</h1>
+                    <p class="lead">{text(l, Msg::CounterLead)}</p>
+                    <ErrorSummary errors=errors/>
+                    <div class="counter-layout">
+                        <form class="counter-form" novalidate on:submit=on_submit on:keydown=on_keydown>
+                            <fieldset class="counter-group">
+                                <legend>{text(l, Msg::CounterVisit)}</legend>
+                                <fieldset class=move || if place_error().is_some() { "counter-field error" } else { "counter-field" }
+                                    aria-describedby=move || place_error().map(|_| "counter-place-error")>
+                                    <legend>{text(l, Msg::CounterPlace)}</legend>
+                                    {move || place_error().map(|m| view! { <p class="field-error" id="counter-place-error">{m}</p> })}
+                                    <div class="counter-options">{place_radios}</div>
+                                </fieldset>
+                                <div class=move || if date_error().is_some() { "counter-field error" } else { "counter-field" }>
+                                    <label for=DATE_ID>{text(l, Msg::CounterDate)}</label>
+                                    <p class="hint" id="counter-date-hint">{text(l, Msg::CounterDateHint)}</p>
+                                    {move || date_error().map(|m| view! { <p class="field-error" id="counter-date-error">{m}</p> })}
+                                    <input id=DATE_ID class="w10" inputmode="numeric" autocomplete="off" spellcheck="false"
+                                        aria-describedby=move || if date_error().is_some() { "counter-date-hint counter-date-error" } else { "counter-date-hint" }
+                                        aria-invalid=move || date_error().is_some().then_some("true")
+                                        prop:value=move || date_text.get() on:input=move |ev| date_text.set(event_target_value(&ev))/>
+                                </div>
+                            </fieldset>
+                            {fieldsets}
+                            <div class="counter-submit">
+                                <button type="submit" class="button">{text(l, Msg::CounterCalculate)}</button>
+                                <p class="hint">{text(l, Msg::CounterKeysHint)}</p>
+                            </div>
+                        </form>
+                        <div class="counter-side">
+                            <section class="counter-results" aria-labelledby=RESULTS_ID>
+                                <h2 id=RESULTS_ID tabindex="-1">{text(l, Msg::CounterResultsTitle)}</h2>
+                                {move || ctx.answers.with(|a| results_view(l, a))}
+                            </section>
+                            <section class="counter-resident">
+                                {move || ctx.answers.with(|a| resident_view(l, a, new_household))}
+                            </section>
+                        </div>
+                    </div>
+                </div>
+                <section class="counter-checklist">
+                    {move || ctx.answers.with(|a| checklist_view(l, a))}
+                </section>
+            </div>
+        }
+    }
+}
