@@ -6,12 +6,15 @@
 pub mod answers;
 pub mod cases;
 pub mod date;
+pub mod determination;
 pub mod eval;
+pub mod lookup;
 pub mod model;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod text;
+pub mod truth;
 pub mod validate;
 
 pub use answers::{ANSWERS_VERSION, Answers, FactValue};

@@ -305,6 +305,26 @@ impl OutcomeKind {
     }
 }
 
+impl OutcomeKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeKind::Eligible => "eligible",
+            OutcomeKind::Priority => "priority",
+            OutcomeKind::NotEligible => "not_eligible",
+            OutcomeKind::OutOfScope => "out_of_scope",
+            OutcomeKind::StudyAtHukou => "study_at_hukou",
+            OutcomeKind::Permit => "permit",
+            OutcomeKind::NoPermit => "no_permit",
+            OutcomeKind::Required => "required",
+            OutcomeKind::NotRequired => "not_required",
+            OutcomeKind::Entitled => "entitled",
+            OutcomeKind::MayJoin => "may_join",
+            OutcomeKind::NotCovered => "not_covered",
+            OutcomeKind::AskCounter => "ask_counter",
+        }
+    }
+}
+
 /// A condition over a household's facts. Leaves cite a clause; groups combine leaves.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {

@@ -2,6 +2,7 @@
 
 pub mod back_link;
 pub mod clause;
+pub mod counter_fields;
 pub mod determination;
 pub mod document_meta;
 pub mod error_summary;

@@ -6,109 +6,28 @@
 //! Reading the boxes, the groups and the checklist are plain code in `crate::portal::counter`.
 
 use crate::engine::answers::Answers;
-use crate::engine::model::{Fact, FactKind};
+use crate::engine::model::Fact;
 use crate::engine::text::Lang;
 use crate::portal::counter::{
-    self, ChecklistItem, Field, FieldProblem, NO, Problem, Typed, UNSURE, YES, paper_groups,
+    self, ChecklistItem, Field, FieldProblem, Problem, Typed, paper_groups,
 };
 use crate::portal::forms::{FormId, date_zh};
 use crate::portal::input::InputError;
 use crate::portal::messages::input_error_msg;
 use crate::portal::messages::service_name;
 use crate::portal::route::Route;
+use crate::ui::components::counter_fields::{
+    Boxes, Groups, fact_field, first_id, group_name, radio,
+};
 use crate::ui::components::{ErrorSummary, FieldError, date_line, service_results_view};
 use crate::ui::components::{qr_svg, share_url};
 use crate::ui::household::{answers, data, forget_all, today};
 use crate::ui::language::{Msg, fill, lang, text};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use std::collections::BTreeSet;
-
-/// A choice fact with more options than this is a drop-down list; fewer are radios.
-const MAX_RADIOS: usize = 4;
 
 const DATE_ID: &str = "counter-date";
 const RESULTS_ID: &str = "counter-results-title";
-
-/// The boxes of one fact, as typed (kept while other boxes have errors).
-#[derive(Clone, Copy)]
-struct Boxes {
-    choice: RwSignal<String>,
-    text: RwSignal<String>,
-    months: RwSignal<String>,
-}
-
-impl Boxes {
-    fn new(t: Typed) -> Boxes {
-        Boxes {
-            choice: RwSignal::new(t.choice),
-            text: RwSignal::new(t.text),
-            months: RwSignal::new(t.months),
-        }
-    }
-
-    fn typed(self) -> Typed {
-        Typed {
-            choice: self.choice.get_untracked(),
-            text: self.text.get_untracked(),
-            months: self.months.get_untracked(),
-        }
-    }
-
-    fn set(self, t: Typed) {
-        self.choice.set(t.choice);
-        self.text.set(t.text);
-        self.months.set(t.months);
-    }
-}
-
-/// The groups of the form, each fact with its boxes.
-type Groups = Vec<(&'static str, Vec<(&'static Fact, Boxes)>)>;
-
-fn group_name(l: Lang, group: &str) -> String {
-    let msg = match group {
-        "child" => Msg::CounterGroupChild,
-        "household" => Msg::CounterGroupHousehold,
-        "permit" => Msg::CounterGroupPermit,
-        "work" => Msg::CounterGroupWork,
-        "insurance" => Msg::CounterGroupInsurance,
-        "family_planning" => Msg::CounterGroupFamilyPlanning,
-        "move" => Msg::CounterGroupMove,
-        other => return fill(l, Msg::CounterGroupOther, &[("group", other)]),
-    };
-    text(l, msg).to_string()
-}
-
-/// Whether a choice fact is shown as a drop-down list.
-fn is_select(f: &Fact) -> bool {
-    f.kind == FactKind::Choice && f.choices.len() > MAX_RADIOS
-}
-
-/// What kind of boxes a fact has, for tests and styles (`data-kind`).
-fn kind_id(f: &Fact) -> &'static str {
-    match f.kind {
-        FactKind::YesNo => "yes_no",
-        FactKind::Choice if is_select(f) => "select",
-        FactKind::Choice => "choice",
-        FactKind::Date => "date",
-        FactKind::Month => "month",
-        FactKind::Duration => "duration",
-        FactKind::Count => "count",
-    }
-}
-
-/// The id of a fact's first box: where the error summary links to.
-fn first_id(f: &Fact) -> String {
-    match f.kind {
-        FactKind::YesNo => format!("f-{}-{YES}", f.id),
-        FactKind::Choice if !is_select(f) => f
-            .choices
-            .first()
-            .map_or_else(|| format!("f-{}", f.id), |c| format!("f-{}-{}", f.id, c.id)),
-        FactKind::Duration => format!("f-{}-y", f.id),
-        _ => format!("f-{}", f.id),
-    }
-}
 
 fn place_id(place: &str) -> String {
     format!("counter-place-{place}")
@@ -158,194 +77,6 @@ fn focus(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
-    }
-}
-
-/// Space-separated ids for `aria-describedby`, or none.
-fn described_by(ids: &[Option<String>]) -> Option<String> {
-    let ids: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// A radio whose group's value is `value` when checked.
-fn radio(name: &str, id: String, value: String, label: String, sig: RwSignal<String>) -> AnyView {
-    let (v1, v2) = (value.clone(), value.clone());
-    view! {
-        <div class="radio">
-            <input type="radio" name=name.to_string() id=id.clone() value=value
-                prop:checked=move || sig.with(|s| *s == v1)
-                on:change=move |_| sig.set(v2.clone())/>
-            <label for=id>{label}</label>
-        </div>
-    }
-    .into_any()
-}
-
-/// One fact's boxes, its question as label, the note when the rules do not need it for the
-/// chosen place and date, and its error beside it.
-fn fact_field(
-    l: Lang,
-    f: &'static Fact,
-    b: Boxes,
-    needed: Memo<Option<BTreeSet<String>>>,
-    errors: ReadSignal<Vec<FieldError>>,
-) -> AnyView {
-    let anchor = first_id(f);
-    let base = format!("f-{}", f.id);
-    let (note_id, error_id, hint_id) = (
-        format!("{base}-note"),
-        format!("{base}-error"),
-        format!("{base}-hint"),
-    );
-    let error_memo = Memo::new(move |_| {
-        errors.with(|es| {
-            es.iter()
-                .find(|e| e.field == anchor)
-                .map(|e| e.message.clone())
-        })
-    });
-    let error = move || error_memo.get();
-    let is_needed = move || needed.with(|n| n.as_ref().is_none_or(|s| s.contains(&f.id)));
-    let class = move || {
-        let mut c = String::from("counter-field");
-        if !is_needed() {
-            c.push_str(" counter-unneeded");
-        }
-        if error().is_some() {
-            c.push_str(" error");
-        }
-        c
-    };
-    let hint = match f.kind {
-        FactKind::Date => Some(Msg::CounterDateFormat),
-        FactKind::Month => Some(Msg::CounterMonthFormat),
-        _ => None,
-    };
-    let has_hint = hint.is_some();
-    let described = {
-        let (note_id, error_id, hint_id) = (note_id.clone(), error_id.clone(), hint_id.clone());
-        move || {
-            described_by(&[
-                has_hint.then(|| hint_id.clone()),
-                (!is_needed()).then(|| note_id.clone()),
-                error().map(|_| error_id.clone()),
-            ])
-        }
-    };
-    let note = move || {
-        (!is_needed())
-            .then(|| view! { <p class="counter-note" id=note_id.clone()>{text(l, Msg::CounterNotNeeded)}</p> })
-    };
-    let error_view =
-        move || error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> });
-    let question = f.question.get(l).to_string();
-    let invalid = move || error().is_some().then_some("true");
-
-    match f.kind {
-        FactKind::YesNo | FactKind::Choice if !is_select(f) => {
-            let mut options: Vec<(String, String)> = if f.kind == FactKind::YesNo {
-                vec![
-                    (YES.into(), text(l, Msg::Yes).into()),
-                    (NO.into(), text(l, Msg::No).into()),
-                ]
-            } else {
-                f.choices
-                    .iter()
-                    .map(|c| (c.id.clone(), c.label.get(l).to_string()))
-                    .collect()
-            };
-            options.push((UNSURE.into(), text(l, Msg::CounterUnknown).into()));
-            let radios = options
-                .into_iter()
-                .map(|(value, label)| {
-                    let id = format!(
-                        "{base}-{}",
-                        if value == UNSURE {
-                            "unsure"
-                        } else {
-                            value.as_str()
-                        }
-                    );
-                    radio(&base, id, value, label, b.choice)
-                })
-                .collect_view();
-            view! {
-                <fieldset class=class data-fact=f.id.clone() data-kind=kind_id(f) aria-describedby=described>
-                    <legend>{question}</legend>
-                    {note}
-                    {error_view}
-                    <div class="counter-options">{radios}</div>
-                </fieldset>
-            }
-            .into_any()
-        }
-        FactKind::Choice => {
-            let sig = b.choice;
-            let option = move |value: String, label: String| {
-                let v = value.clone();
-                view! { <option value=value prop:selected=move || sig.with(|s| *s == v)>{label}</option> }
-            };
-            let mut options = vec![option(String::new(), text(l, Msg::CounterChoose).into())];
-            options.extend(
-                f.choices
-                    .iter()
-                    .map(|c| option(c.id.clone(), c.label.get(l).to_string())),
-            );
-            options.push(option(UNSURE.into(), text(l, Msg::CounterUnknown).into()));
-            view! {
-                <div class=class data-fact=f.id.clone() data-kind=kind_id(f)>
-                    <label for=base.clone()>{question}</label>
-                    {note}
-                    {error_view}
-                    <select id=base.clone() aria-describedby=described aria-invalid=invalid
-                        on:change=move |ev| sig.set(event_target_value(&ev))>
-                        {options}
-                    </select>
-                </div>
-            }
-            .into_any()
-        }
-        FactKind::Duration => {
-            let (y, m) = (format!("{base}-y"), format!("{base}-m"));
-            view! {
-                <fieldset class=class data-fact=f.id.clone() data-kind=kind_id(f) aria-describedby=described>
-                    <legend>{question}</legend>
-                    {note}
-                    {error_view}
-                    <div class="date-input">
-                        <div>
-                            <label for=y.clone()>{text(l, Msg::Years)}</label>
-                            <input id=y class="w3" inputmode="numeric" autocomplete="off" spellcheck="false"
-                                aria-invalid=invalid
-                                prop:value=move || b.text.get() on:input=move |ev| b.text.set(event_target_value(&ev))/>
-                        </div>
-                        <div>
-                            <label for=m.clone()>{text(l, Msg::Months)}</label>
-                            <input id=m class="w3" inputmode="numeric" autocomplete="off" spellcheck="false"
-                                aria-invalid=invalid
-                                prop:value=move || b.months.get() on:input=move |ev| b.months.set(event_target_value(&ev))/>
-                        </div>
-                    </div>
-                </fieldset>
-            }
-            .into_any()
-        }
-        kind => {
-            let width = if kind == FactKind::Count { "w4" } else { "w10" };
-            view! {
-                <div class=class data-fact=f.id.clone() data-kind=kind_id(f)>
-                    <label for=base.clone()>{question}</label>
-                    {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{text(l, h)}</p> })}
-                    {note}
-                    {error_view}
-                    <input id=base.clone() class=width inputmode="numeric" autocomplete="off" spellcheck="false"
-                        aria-describedby=described aria-invalid=invalid
-                        prop:value=move || b.text.get() on:input=move |ev| b.text.set(event_target_value(&ev))/>
-                    {f.unit.as_ref().map(|u| view! { <span class="unit">{u.get(l).to_string()}</span> })}
-                </div>
-            }
-            .into_any()
-        }
     }
 }
 

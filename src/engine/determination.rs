@@ -1,0 +1,227 @@
+//! What an evaluation gives for one decision: each condition as evaluated (a [`Node`], with the
+//! dates on which it would change), each rule's truth, the outcome, and what would change it.
+
+use super::date::Date;
+use super::model::{Condition, Decision, Rule, Ruleset, Test};
+use super::text::Text;
+use super::truth::Truth;
+
+/// A condition as evaluated, with the dates on which it would change if nothing else does.
+#[derive(Clone, Debug)]
+pub struct Node<'a> {
+    pub condition: &'a Condition,
+    /// The name, when this node is a named condition reached through `ref`.
+    pub name: Option<&'a str>,
+    pub truth: Truth,
+    /// Why it is ambiguous: the disputed note, the unclear note or the vague clause.
+    pub note: Option<&'a Text>,
+    /// Not met now: the first day it would hold (a birthday, a year of insurance).
+    pub from: Option<Date>,
+    /// Met now: the first day it would stop holding (the 16th birthday).
+    pub until: Option<Date>,
+    /// For points conditions: the points counted so far.
+    pub points: Option<i64>,
+    pub children: Vec<Node<'a>>,
+}
+
+impl<'a> Node<'a> {
+    /// Leaves below (or at) this node, in order.
+    pub fn leaves(&self) -> Vec<&Node<'a>> {
+        let mut out = Vec::new();
+        self.collect_leaves(&mut out);
+        out
+    }
+
+    fn collect_leaves<'s>(&'s self, out: &mut Vec<&'s Node<'a>>) {
+        if self.children.is_empty() {
+            out.push(self);
+        }
+        for c in &self.children {
+            c.collect_leaves(out);
+        }
+    }
+
+    /// What keeps this node from holding: the leaves (or negations) under every branch that
+    /// does not hold. Empty when it holds.
+    pub fn missing(&self) -> Vec<&Node<'a>> {
+        let mut out = Vec::new();
+        self.collect_missing(&mut out);
+        out
+    }
+
+    fn collect_missing<'s>(&'s self, out: &mut Vec<&'s Node<'a>>) {
+        if self.truth == Truth::Met {
+            return;
+        }
+        if self.children.is_empty() || matches!(self.condition.test, Test::Not(_)) {
+            out.push(self);
+            return;
+        }
+        for c in &self.children {
+            c.collect_missing(out);
+        }
+    }
+
+    /// Whether any part of this node is ambiguous (a vague clause, an unclear list, a dispute).
+    pub fn has_ambiguity(&self) -> bool {
+        self.truth == Truth::Ambiguous || self.children.iter().any(Node::has_ambiguity)
+    }
+
+    /// Leaves whose answers would settle an unknown node: below an `all`, only if nothing is
+    /// already unmet; below an `any`, only if nothing already holds.
+    pub(crate) fn collect_deciding_unknowns<'s>(&'s self, out: &mut Vec<&'s Node<'a>>) {
+        if self.truth != Truth::Unknown {
+            return;
+        }
+        if self.children.is_empty() {
+            out.push(self);
+        }
+        for c in &self.children {
+            c.collect_deciding_unknowns(out);
+        }
+    }
+}
+
+/// How a decision came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// One outcome, settled by the answers and the text.
+    Decided,
+    /// More answers are needed to choose between outcomes.
+    Unknown,
+    /// The text does not settle it: ask at the counter.
+    Ambiguous,
+}
+
+/// One rule as evaluated.
+#[derive(Clone, Debug)]
+pub struct RuleResult<'a> {
+    pub rule: &'a Rule,
+    pub truth: Truth,
+    /// None for a rule without a condition.
+    pub node: Option<Node<'a>>,
+}
+
+/// The answer to one decision.
+#[derive(Clone, Debug)]
+pub struct Determination<'a> {
+    pub ruleset: &'a Ruleset,
+    pub decision: &'a Decision,
+    pub status: Status,
+    /// Every rule of the decision, in order; those after `decisive` do not count towards the
+    /// outcome but tell what would change it.
+    pub rules: Vec<RuleResult<'a>>,
+    /// Index in `rules` of the first rule that holds.
+    pub decisive: Option<usize>,
+    /// The question date.
+    pub date: Date,
+}
+
+/// A way the outcome could become a different, favourable one.
+#[derive(Clone, Debug)]
+pub struct Change<'s, 'a> {
+    pub rule: &'a Rule,
+    /// Conditions of that rule not met or not known.
+    pub missing: Vec<&'s Node<'a>>,
+    /// The day from which that rule would give its outcome if nothing else changes.
+    pub from: Option<Date>,
+    /// False when, even then, part of the rule would stay ambiguous (a vague clause): the day
+    /// is when the rest is met, and the counter decides.
+    pub certain: bool,
+}
+
+impl<'a> Determination<'a> {
+    /// The rule whose outcome is shown: the deciding one, or when undecided the first rule that
+    /// might hold.
+    pub fn shown_rule(&self) -> Option<&'a Rule> {
+        match self.status {
+            Status::Decided => self.decisive.map(|i| self.rules[i].rule),
+            _ => self
+                .counted()
+                .iter()
+                .find(|r| r.truth != Truth::NotMet)
+                .map(|r| r.rule),
+        }
+    }
+
+    /// The rules that count towards the outcome: up to and including the deciding one.
+    pub fn counted(&self) -> &[RuleResult<'a>] {
+        &self.rules[..self.decisive.map_or(self.rules.len(), |i| i + 1)]
+    }
+
+    /// All outcomes still possible, in rule order (one when decided).
+    pub fn possible_rules(&self) -> Vec<&'a Rule> {
+        self.counted()
+            .iter()
+            .filter(|r| r.truth != Truth::NotMet)
+            .map(|r| r.rule)
+            .collect()
+    }
+
+    /// For a favourable outcome: the day it would stop applying if nothing else changes (a child
+    /// turning 16).
+    pub fn stops_on(&self) -> Option<Date> {
+        let i = self.decisive?;
+        if self.status != Status::Decided || !self.rules[i].rule.outcome.kind.is_favourable() {
+            return None;
+        }
+        let mut stop = self.rules[i].node.as_ref().and_then(|n| n.until);
+        // An earlier rule that would start to hold takes the decision away.
+        for earlier in &self.rules[..i] {
+            if let Some(from) = earlier.node.as_ref().and_then(|n| n.from) {
+                stop = Some(stop.map_or(from, |s| s.min(from)));
+            }
+        }
+        stop
+    }
+
+    /// Favourable outcomes not reached, each with what is missing and, where time alone would
+    /// bring it, the day from which it would apply.
+    pub fn changes(&self) -> Vec<Change<'_, 'a>> {
+        // Rules after a favourable decision would only give a lesser outcome.
+        let end = match self.decisive {
+            Some(i) if self.rules[i].rule.outcome.kind.is_favourable() => i,
+            _ => self.rules.len(),
+        };
+        let mut out = Vec::new();
+        for (k, r) in self.rules[..end].iter().enumerate() {
+            if !r.rule.outcome.kind.is_favourable() || Some(k) == self.decisive {
+                continue;
+            }
+            let Some(node) = &r.node else { continue };
+            out.push(Change {
+                rule: r.rule,
+                missing: node.missing(),
+                from: self.reachable_on(k),
+                certain: !node.has_ambiguity(),
+            });
+        }
+        out
+    }
+
+    /// The day rule `k` would become the deciding rule if nothing else changes, when the
+    /// answers settle every earlier rule.
+    fn reachable_on(&self, k: usize) -> Option<Date> {
+        let node = self.rules[k].node.as_ref()?;
+        let mut day = match self.rules[k].truth {
+            Truth::NotMet => node.from?,
+            // Holds already, but an earlier rule decides for now.
+            Truth::Met => self.date,
+            _ => return None,
+        };
+        for earlier in &self.rules[..k] {
+            let n = earlier.node.as_ref()?;
+            match earlier.truth {
+                Truth::Met => day = day.max(n.until?),
+                Truth::NotMet => {
+                    if n.from.is_some_and(|f| f <= day) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(day)
+    }
+}
