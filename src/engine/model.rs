@@ -17,6 +17,71 @@ pub struct PolicyData {
     pub rulesets: Vec<Ruleset>,
     #[serde(default)]
     pub points_schemes: Vec<PointsScheme>,
+    /// What the printed forms rest on (`forms.toml`); none in a data folder without forms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<FormsBasis>,
+}
+
+/// The rule sets, rules and clauses each printed form rests on, so that the code of the forms
+/// names no clause. Clause references are `clause` (in the form's rule set's document) or
+/// `document#clause`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormsBasis {
+    /// 新居民子女入学登记表.
+    pub enrolment: EnrolmentBasis,
+    /// 居住登记 / 居住证申领表.
+    pub residence: ResidenceBasis,
+    /// 《流动人口婚育证明》申请表.
+    pub marriage: MarriageBasis,
+    /// The request for the 无监护条件证明.
+    pub guardianship: GuardianshipBasis,
+}
+
+/// What the enrolment form rests on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentBasis {
+    /// The rule set whose document is the form's basis.
+    pub ruleset: String,
+    /// The rule whose papers are the checklist and whose `where` is the note.
+    pub checklist_rule: String,
+    /// The rule whose papers are added when it is the household's outcome.
+    pub priority_rule: String,
+    /// The clause of the papers to hand in (named in the checklist's heading).
+    pub checklist_clause: String,
+    /// The clause of the parents' conditions (named in that section's heading).
+    pub conditions_clause: String,
+    /// The clause of the grounds for priority (named in that section's heading).
+    pub priority_clause: String,
+}
+
+/// What the residence registration and permit form rests on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidenceBasis {
+    /// The clauses that list the form's items (`document#clause`).
+    pub field_clauses: Vec<String>,
+    /// The papers to list when no rule set on the question date names any (`document#clause`).
+    pub default_checklist_clause: String,
+}
+
+/// What the marriage and childbearing certificate form rests on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarriageBasis {
+    /// Every rule set that requires the certificate.
+    pub rulesets: Vec<String>,
+}
+
+/// What the request for the no-guardianship certificate rests on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardianshipBasis {
+    /// The rule set whose document is the request's basis.
+    pub ruleset: String,
+    /// The clause that asks for the certificate.
+    pub clause: String,
 }
 
 /// The three services of the portal.

@@ -7,7 +7,8 @@
 //!   in which questions are asked;
 //! - `documents/<id>.toml`: one document with its `[[clause]]`s;
 //! - `school/`, `insurance/`, `permit/`: one rule set a file, and `cases.toml` with the cases;
-//! - `points/<id>.toml`: points schemes (none shipped; the tests bring a fixture).
+//! - `points/<id>.toml`: points schemes (none shipped; the tests bring a fixture);
+//! - `forms.toml`: the rule sets, rules and clauses the printed forms rest on (optional).
 
 use super::cases::{Case, CaseFile};
 use super::model::{Document, Fact, Place, PointsScheme, PolicyData, Ruleset, Service};
@@ -120,6 +121,16 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                     loaded.data.rulesets.push(r);
                 }
                 Err(e) => errors.push(parse_error(&rel(&path), e)),
+            }
+        }
+    }
+    let forms = dir.join("forms.toml");
+    if forms.exists() {
+        loaded.origins.forms = rel(&forms);
+        if let Some(text) = read(&forms, &mut errors) {
+            match toml::from_str(&text) {
+                Ok(f) => loaded.data.forms = Some(f),
+                Err(e) => errors.push(parse_error(&rel(&forms), e)),
             }
         }
     }

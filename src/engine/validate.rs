@@ -38,6 +38,8 @@ pub struct Origins {
     pub documents: BTreeMap<String, String>,
     pub rulesets: BTreeMap<String, String>,
     pub points_schemes: BTreeMap<String, String>,
+    /// The forms file, when there is one.
+    pub forms: String,
 }
 
 impl Origins {
@@ -128,7 +130,74 @@ pub fn validate(data: &PolicyData, origins: &Origins) -> Vec<DataError> {
         check_ruleset(&mut c, r, &file);
     }
     check_points(&mut c);
+    check_forms(&mut c);
     c.errors
+}
+
+/// Every rule set, rule and clause the printed forms name exists.
+fn check_forms(c: &mut Checker) {
+    let Some(forms) = &c.data.forms else {
+        return;
+    };
+    let file = c.origins.forms.clone();
+    let ruleset = |c: &mut Checker, path: &str, id: &str| -> Option<String> {
+        match c.data.ruleset(id) {
+            Some(r) => Some(r.document.clone()),
+            None => {
+                c.err(&file, path, format!("no rule set '{id}'"));
+                None
+            }
+        }
+    };
+    let e = &forms.enrolment;
+    if let Some(doc) = ruleset(c, "enrolment.ruleset", &e.ruleset) {
+        for (field, rule) in [
+            ("checklist_rule", &e.checklist_rule),
+            ("priority_rule", &e.priority_rule),
+        ] {
+            let found = c.data.ruleset(&e.ruleset).is_some_and(|r| {
+                r.decisions
+                    .iter()
+                    .any(|d| d.rules.iter().any(|x| &x.id == rule))
+            });
+            if !found {
+                c.err(
+                    &file,
+                    format!("enrolment.{field}"),
+                    format!("rule set '{}' has no rule '{rule}'", e.ruleset),
+                );
+            }
+        }
+        for (field, clause) in [
+            ("checklist_clause", &e.checklist_clause),
+            ("conditions_clause", &e.conditions_clause),
+            ("priority_clause", &e.priority_clause),
+        ] {
+            c.clause(&file, &format!("enrolment.{field}"), &doc, clause);
+        }
+    }
+    let r = &forms.residence;
+    for (i, clause) in r.field_clauses.iter().enumerate() {
+        c.clause(
+            &file,
+            &format!("residence.field_clauses[{}]", i + 1),
+            "",
+            clause,
+        );
+    }
+    c.clause(
+        &file,
+        "residence.default_checklist_clause",
+        "",
+        &r.default_checklist_clause,
+    );
+    for (i, id) in forms.marriage.rulesets.iter().enumerate() {
+        ruleset(c, &format!("marriage.rulesets[{}]", i + 1), id);
+    }
+    let g = &forms.guardianship;
+    if let Some(doc) = ruleset(c, "guardianship.ruleset", &g.ruleset) {
+        c.clause(&file, "guardianship.clause", &doc, &g.clause);
+    }
 }
 
 fn check_places(c: &mut Checker) {

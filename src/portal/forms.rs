@@ -93,7 +93,7 @@ pub struct Row {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
-    pub heading: &'static str,
+    pub heading: String,
     pub rows: Vec<Row>,
 }
 
@@ -119,7 +119,7 @@ pub struct FilledForm {
     pub sections: Vec<Section>,
     /// For a letter: its paragraphs.
     pub letter: Vec<String>,
-    pub checklist_title: &'static str,
+    pub checklist_title: String,
     /// Materials to bring, each with its clause.
     pub checklist: Vec<CitedLine>,
     /// Deadlines and other notes, each with its clause.
@@ -238,6 +238,15 @@ fn basis_line(data: &PolicyData, ruleset: &Ruleset) -> Option<String> {
     Some(format!("{} 《{}》({status})", doc.number, doc.title))
 }
 
+/// The rule `id` of a rule set, in whichever decision.
+fn find_rule<'a>(ruleset: &'a Ruleset, id: &str) -> Option<&'a Rule> {
+    ruleset
+        .decisions
+        .iter()
+        .flat_map(|d| &d.rules)
+        .find(|r| r.id == id)
+}
+
 /// Every rule of the data with this outcome in decisions of this service, with its rule set.
 fn rules_with(data: &PolicyData, service: Service, kind: OutcomeKind) -> Vec<(&Ruleset, &Rule)> {
     data.rulesets
@@ -283,8 +292,6 @@ pub fn fill(
     }
 }
 
-const LUCHENG_SCHOOL: &str = "lucheng-school-2013";
-
 fn enrolment(
     data: &PolicyData,
     answers: &Answers,
@@ -294,24 +301,25 @@ fn enrolment(
     let child = &identity.child;
     let f = |id: &str| fact(data, answers, id);
     let mut checklist = Vec::new();
+    let mut notes = Vec::new();
     let mut basis = Vec::new();
-    if let Some(rs) = data.ruleset(LUCHENG_SCHOOL) {
+    let config = data.forms.as_ref().map(|f| &f.enrolment);
+    let ruleset = config.and_then(|c| data.ruleset(&c.ruleset).map(|rs| (c, rs)));
+    if let Some((config, rs)) = ruleset {
         basis.extend(basis_line(data, rs));
-        let rule = |id: &str| {
-            rs.decisions
-                .iter()
-                .flat_map(|d| &d.rules)
-                .find(|r| r.id == id)
-        };
-        if let Some(eligible) = rule("eligible") {
-            checklist = cited(data, rs, &eligible.materials);
+        if let Some(rule) = find_rule(rs, &config.checklist_rule) {
+            checklist = cited(data, rs, &rule.materials);
+            notes.extend(rule.where_to_go.as_ref().map(|w| CitedLine {
+                text: w.text.zh.clone(),
+                cite: cite(data, rs, &w.clause),
+            }));
         }
         // The grounds for priority add their own proof when the answers reach them.
         let priority = eval
-            .and_then(|e| e.determinations().find(|d| d.ruleset.id == LUCHENG_SCHOOL))
+            .and_then(|e| e.determinations().find(|d| d.ruleset.id == rs.id))
             .and_then(|d| d.shown_rule())
-            .is_some_and(|r| r.id == "priority");
-        if priority && let Some(p) = rule("priority") {
+            .is_some_and(|r| r.id == config.priority_rule);
+        if priority && let Some(p) = find_rule(rs, &config.priority_rule) {
             for line in cited(data, rs, &p.materials) {
                 if !checklist.contains(&line) {
                     checklist.push(line);
@@ -319,12 +327,21 @@ fn enrolment(
             }
         }
     }
+    // A heading names its clause as a reader cites it: 四、居住和工作情况(附件6 第二条).
+    let document = ruleset
+        .map(|(_, rs)| rs.document.as_str())
+        .unwrap_or_default();
+    let heading =
+        |text: &str, clause: Option<&String>| match clause.and_then(|c| data.clause(document, c)) {
+            Some((_, c)) => format!("{text}({})", c.label),
+            None => text.to_string(),
+        };
     FilledForm {
         id: FormId::Enrolment,
         title: FormId::Enrolment.title(),
         sections: vec![
             Section {
-                heading: "一、学生情况",
+                heading: "一、学生情况".into(),
                 rows: vec![
                     row("学生姓名", some(&child.name), true),
                     row("性别", sex_of(child, data, answers, None), true),
@@ -352,15 +369,15 @@ fn enrolment(
                 ],
             },
             Section {
-                heading: "二、父母或法定监护人(申请人)",
+                heading: "二、父母或法定监护人(申请人)".into(),
                 rows: person_rows(&identity.applicant, true, true),
             },
             Section {
-                heading: "三、父母另一方",
+                heading: "三、父母另一方".into(),
                 rows: person_rows(&identity.other_parent, true, false),
             },
             Section {
-                heading: "四、居住和工作情况(附件6 第二条)",
+                heading: heading("四、居住和工作情况", config.map(|c| &c.conditions_clause)),
                 rows: vec![
                     row("持有的居住证件", f("parent_permit"), true),
                     row("临时居住证有效期", f("temporary_permit_term"), false),
@@ -372,7 +389,7 @@ fn enrolment(
                 ],
             },
             Section {
-                heading: "五、优先安排条件(附件6 第五条)",
+                heading: heading("五、优先安排条件", config.map(|c| &c.priority_clause)),
                 rows: vec![
                     row(
                         "持本年度经查验的《流动人口婚育证明》",
@@ -389,25 +406,9 @@ fn enrolment(
             },
         ],
         letter: Vec::new(),
-        checklist_title: "随表提交的材料(附件6 第三条)",
+        checklist_title: heading("随表提交的材料", config.map(|c| &c.checklist_clause)),
         checklist,
-        notes: data
-            .ruleset(LUCHENG_SCHOOL)
-            .and_then(|rs| {
-                rs.decisions
-                    .iter()
-                    .flat_map(|d| &d.rules)
-                    .find(|r| r.id == "eligible")
-                    .map(|r| (rs, r))
-            })
-            .and_then(|(rs, r)| {
-                r.where_to_go.as_ref().map(|w| CitedLine {
-                    text: w.text.zh.clone(),
-                    cite: cite(data, rs, &w.clause),
-                })
-            })
-            .into_iter()
-            .collect(),
+        notes,
         basis,
     }
 }
@@ -480,17 +481,20 @@ fn residence(
             }
         }
     }
-    // The form's fields come from these two clauses, whatever the question date.
-    for (doc, clause) in [
-        ("lucheng-2013-164", "annex2.art5"),
-        ("national-residence-permit-2015", "art4"),
-    ] {
-        if let Some((d, c)) = data.clause(doc, clause) {
+    // The form's items come from these clauses, whatever the question date.
+    let config = data.forms.as_ref().map(|f| &f.residence);
+    let mut field_cites = Vec::new();
+    for reference in config
+        .map(|c| c.field_clauses.as_slice())
+        .unwrap_or_default()
+    {
+        if let Some((d, c)) = data.clause("", reference) {
             basis.push(format!("{} {}(登记和证件登载事项)", d.number, c.label));
+            field_cites.push(format!("{} {}", d.number, c.label));
         }
     }
     if checklist.is_empty()
-        && let Some((d, c)) = data.clause("national-residence-permit-2015", "art9")
+        && let Some((d, c)) = config.and_then(|c| data.clause("", &c.default_checklist_clause))
     {
         checklist.push(CitedLine {
             text: c.text.clone(),
@@ -503,7 +507,11 @@ fn residence(
         title: FormId::Residence.title(),
         sections: vec![
             Section {
-                heading: "一、登记信息(鹿城附件2 第五条;《居住证暂行条例》第四条)",
+                heading: if field_cites.is_empty() {
+                    "一、登记信息".into()
+                } else {
+                    format!("一、登记信息({})", field_cites.join(";"))
+                },
                 rows: vec![
                     row("姓名", some(&a.name), true),
                     row(
@@ -530,7 +538,7 @@ fn residence(
                 ],
             },
             Section {
-                heading: "二、就业、社保和居住情况",
+                heading: "二、就业、社保和居住情况".into(),
                 rows: vec![
                     row("劳动就业(工作方式)", f("work_kind"), true),
                     row("工作单位", some(&a.employer), false),
@@ -556,12 +564,12 @@ fn residence(
                 ],
             },
             Section {
-                heading: "三、申领",
+                heading: "三、申领".into(),
                 rows: vec![row("申领证件", applied_for, false)],
             },
         ],
         letter: Vec::new(),
-        checklist_title: "各类证件所需证明",
+        checklist_title: "各类证件所需证明".into(),
         checklist,
         notes: Vec::new(),
         basis,
@@ -576,9 +584,14 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
     let mut basis = Vec::new();
     // Every source that requires the certificate: their lists and deadlines differ (15 days
     // against 30), so both are printed with their sources rather than one chosen.
+    let rulesets = data
+        .forms
+        .as_ref()
+        .map(|f| f.marriage.rulesets.as_slice())
+        .unwrap_or_default();
     let certificate_rules = rules_with(data, Service::Permit, OutcomeKind::Required)
         .into_iter()
-        .filter(|(rs, _)| rs.id.contains("marriage-certificate"));
+        .filter(|(rs, _)| rulesets.contains(&rs.id));
     for (rs, rule) in certificate_rules {
         for line in cited(data, rs, &rule.materials) {
             if !checklist.contains(&line) {
@@ -601,7 +614,7 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
         id: FormId::Marriage,
         title: FormId::Marriage.title(),
         sections: vec![Section {
-            heading: "申请人情况",
+            heading: "申请人情况".into(),
             rows: vec![
                 row("姓名", some(&a.name), true),
                 row(
@@ -626,7 +639,7 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
             ],
         }],
         letter: Vec::new(),
-        checklist_title: "办理所需材料",
+        checklist_title: "办理所需材料".into(),
         checklist,
         notes,
         basis,
@@ -641,16 +654,17 @@ fn guardianship(data: &PolicyData, answers: &Answers, identity: &Identity) -> Fi
     let birth = birth_of(c, data, answers, Some("child_birth_date"))
         .unwrap_or_else(|| "____年__月__日".into());
     let mut basis = Vec::new();
-    let mut clause = String::from("附件6 第三条");
-    if let Some(rs) = data.ruleset(LUCHENG_SCHOOL) {
+    let mut clause = String::new();
+    let config = data.forms.as_ref().map(|f| &f.guardianship);
+    if let Some((config, rs)) = config.and_then(|c| data.ruleset(&c.ruleset).map(|rs| (c, rs))) {
         basis.extend(basis_line(data, rs));
-        clause = cite(data, rs, "annex6.art3");
+        clause = cite(data, rs, &config.clause);
     }
     FilledForm {
         id: FormId::Guardianship,
         title: FormId::Guardianship.title(),
         sections: vec![Section {
-            heading: "申请人和学生",
+            heading: "申请人和学生".into(),
             rows: vec![
                 row("申请人姓名", some(&a.name), true),
                 row("申请人公民身份号码", some(&a.id_number), true),
@@ -684,7 +698,7 @@ fn guardianship(data: &PolicyData, answers: &Answers, identity: &Identity) -> Fi
                 blank(&a.phone, 11)
             ),
         ],
-        checklist_title: "出具证明(由乡镇人民政府或街道办事处填写)",
+        checklist_title: "出具证明(由乡镇人民政府或街道办事处填写)".into(),
         checklist: vec![CitedLine {
             text: "经核实,该学生在户籍所在地没有监护条件。(盖章)          年   月   日".into(),
             cite: clause.clone(),
