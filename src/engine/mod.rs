@@ -4,6 +4,7 @@
 //! evaluates a household's [`answers::Answers`] against it and explains every determination.
 
 pub mod answers;
+pub mod bundle;
 pub mod cases;
 pub mod date;
 pub mod determination;

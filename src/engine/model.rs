@@ -272,6 +272,80 @@ pub struct Ruleset {
     pub decisions: Vec<Decision>,
 }
 
+impl Ruleset {
+    /// Every condition of the rule set: its named conditions and each rule's `when`, with all
+    /// the conditions inside them.
+    pub fn conditions_within(&self) -> Vec<&Condition> {
+        fn walk<'c>(c: &'c Condition, out: &mut Vec<&'c Condition>) {
+            out.push(c);
+            for k in c.children() {
+                walk(k, out);
+            }
+        }
+        let mut out = Vec::new();
+        for c in self.conditions.values() {
+            walk(c, &mut out);
+        }
+        for d in &self.decisions {
+            for r in &d.rules {
+                if let Some(c) = &r.when {
+                    walk(c, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every clause reference of the rule set: its rules', conditions', papers', places to go
+    /// and next steps' (`clause`, or `document#clause`).
+    pub fn clause_refs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .conditions_within()
+            .into_iter()
+            .filter_map(|c| c.clause.as_deref())
+            .collect();
+        for d in &self.decisions {
+            for r in &d.rules {
+                out.push(&r.clause);
+                let cited = r
+                    .materials
+                    .iter()
+                    .chain(&r.next_steps)
+                    .chain(&r.where_to_go);
+                out.extend(cited.map(|c| c.clause.as_str()));
+            }
+        }
+        out
+    }
+
+    /// Documents that `document#clause` references name, besides the rule set's own.
+    pub fn cited_documents(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in self.clause_refs() {
+            if let Some((doc, _)) = r.split_once('#')
+                && !out.iter().any(|d| d == doc)
+            {
+                out.push(doc.to_string());
+            }
+        }
+        out
+    }
+
+    /// Rule sets whose named conditions `{ ref = "other-ruleset#name" }` reaches.
+    pub fn referenced_rulesets(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for c in self.conditions_within() {
+            if let Test::Ref(name) = &c.test
+                && let Some((other, _)) = name.split_once('#')
+                && !out.contains(&other)
+            {
+                out.push(other);
+            }
+        }
+        out
+    }
+}
+
 /// One question the rules answer ("may the child attend a public school free of charge?"),
 /// as an ordered list of rules: the first whose condition holds gives the outcome.
 #[derive(Clone, Debug, Serialize, Deserialize)]

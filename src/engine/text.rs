@@ -56,6 +56,24 @@ impl Text {
         }
     }
 
+    /// A text in one language only (as a one-language data bundle carries it): `get(lang)`
+    /// finds it; the other languages are empty.
+    pub fn only(lang: Lang, text: String) -> Text {
+        match lang {
+            Lang::Zh => Text::zh(text),
+            Lang::ZhHant => Text {
+                zh: String::new(),
+                zh_hant: Some(text),
+                en: None,
+            },
+            Lang::En => Text {
+                zh: String::new(),
+                zh_hant: None,
+                en: Some(text),
+            },
+        }
+    }
+
     /// The text in `lang`, falling back to Simplified Chinese where a translation is missing.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
