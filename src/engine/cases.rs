@@ -1,5 +1,7 @@
 //! Policy cases: households with the outcome the rules must give them, written as data beside
-//! the rules (`policy-data/<service>/cases.toml`) and named as sentences.
+//! the rules (`policy-data/<service>/cases.toml`) and named as sentences. A file may name base
+//! households (`[household.<name>]`); a case that starts from one gives only what differs, and
+//! is resolved into a whole household when the file is read.
 
 use super::answers::{ANSWERS_VERSION, Answers, FactValue};
 use super::date::Date;
@@ -12,34 +14,262 @@ use std::collections::{BTreeMap, BTreeSet};
 /// fixed, so that cases do not change meaning as the years pass.
 pub const DEFAULT_TODAY: &str = "2026-11-22";
 
+/// A `cases.toml` as written: named base households, and the cases, each of which may start
+/// from one of them and say only what differs.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseFile {
+    #[serde(rename = "household", default)]
+    pub households: BTreeMap<String, Household>,
     #[serde(rename = "case", default)]
-    pub cases: Vec<Case>,
+    pub cases: Vec<CaseEntry>,
 }
 
-/// One household and what the rules must say about it.
-#[derive(Clone, Debug, Deserialize)]
+/// A base household (`[household.<name>]`): what many cases of a file share.
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Case {
-    /// A sentence: "A child of 5 is too young for Lucheng public school enrolment".
-    pub name: String,
-    pub place: String,
-    /// The question date.
-    pub date: Date,
-    /// The real "today" for standings; defaults to [`DEFAULT_TODAY`].
+pub struct Household {
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
     #[serde(default)]
     pub today: Option<Date>,
-    /// Services to evaluate; all when empty.
     #[serde(default)]
-    pub services: Vec<Service>,
+    pub services: Option<Vec<Service>>,
     #[serde(default)]
     pub facts: BTreeMap<String, FactValue>,
     #[serde(default)]
     pub unsure: BTreeSet<String>,
+}
+
+/// A `[[case]]` as written. With `household`, its own `place`, `date`, `today` and `services`
+/// replace the household's, `[case.facts]` replace or add answers, `unsure` turns answers into
+/// "I don't know" or adds such, and `unset` removes answers; [`CaseFile::resolve`] applies it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseEntry {
+    pub name: String,
+    #[serde(default)]
+    pub household: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub today: Option<Date>,
+    #[serde(default)]
+    pub services: Option<Vec<Service>>,
+    #[serde(default)]
+    pub facts: BTreeMap<String, FactValue>,
+    #[serde(default)]
+    pub unsure: BTreeSet<String>,
+    /// Facts of the household this case leaves unanswered.
+    #[serde(default)]
+    pub unset: BTreeSet<String>,
     #[serde(rename = "expect", default)]
     pub expectations: Vec<Expectation>,
+}
+
+/// One household and what the rules must say about it, with its base household applied.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// A sentence: "A child of 5 is too young for Lucheng public school enrolment".
+    pub name: String,
+    /// The base household it starts from, if any.
+    pub household: Option<String>,
+    pub place: String,
+    /// The question date.
+    pub date: Date,
+    /// The real "today" for standings; defaults to [`DEFAULT_TODAY`].
+    pub today: Option<Date>,
+    /// Services to evaluate; all when empty.
+    pub services: Vec<Service>,
+    pub facts: BTreeMap<String, FactValue>,
+    pub unsure: BTreeSet<String>,
+    pub expectations: Vec<Expectation>,
+    /// Facts taken unchanged from the household, so that a bad one is blamed on it.
+    inherited: BTreeSet<String>,
+}
+
+impl CaseFile {
+    /// The cases in file order with their households applied, or every problem found, each a
+    /// sentence naming the case or household.
+    pub fn resolve(self) -> Result<Vec<Case>, Vec<String>> {
+        let mut problems = Vec::new();
+        for (id, h) in &self.households {
+            for f in h.facts.keys().filter(|f| h.unsure.contains(*f)) {
+                problems.push(format!(
+                    "household '{id}' both answers '{f}' and lists it as unsure"
+                ));
+            }
+            // An unused household is left over from an edit, and its facts would go unchecked.
+            if !self
+                .cases
+                .iter()
+                .any(|c| c.household.as_deref() == Some(id.as_str()))
+            {
+                problems.push(format!(
+                    "household '{id}' is named by no case; remove it or name it in a case"
+                ));
+            }
+        }
+        let mut cases = Vec::new();
+        for entry in self.cases {
+            match entry.resolve(&self.households) {
+                Ok(case) => cases.push(case),
+                Err(mut p) => problems.append(&mut p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(cases)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+impl CaseEntry {
+    fn resolve(self, households: &BTreeMap<String, Household>) -> Result<Case, Vec<String>> {
+        let name = &self.name;
+        let mut wrong = Vec::new();
+        for f in self.facts.keys().filter(|f| self.unsure.contains(*f)) {
+            wrong.push(format!(
+                "case '{name}' both answers '{f}' and lists it as unsure"
+            ));
+        }
+        let empty = Household::default();
+        let base = match &self.household {
+            None => {
+                if !self.unset.is_empty() {
+                    wrong.push(format!(
+                        "case '{name}' has 'unset' but names no household to take facts from"
+                    ));
+                }
+                &empty
+            }
+            Some(id) => match households.get(id) {
+                Some(h) => h,
+                None => {
+                    let names: Vec<String> = households.keys().map(|k| format!("'{k}'")).collect();
+                    let names = if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    };
+                    wrong.push(format!(
+                        "case '{name}' names household '{id}'; this file has {names}"
+                    ));
+                    return Err(wrong);
+                }
+            },
+        };
+        if let Some(id) = &self.household {
+            let from = format!("household '{id}'");
+            for f in &self.unset {
+                if !base.facts.contains_key(f) && !base.unsure.contains(f) {
+                    wrong.push(format!(
+                        "case '{name}' unsets '{f}', which {from} does not have"
+                    ));
+                }
+                if self.facts.contains_key(f) || self.unsure.contains(f) {
+                    wrong.push(format!(
+                        "case '{name}' unsets '{f}' and also gives it; [case.facts] or 'unsure' \
+                         alone replaces the household's answer"
+                    ));
+                }
+            }
+            // A case that repeats its household hides what makes it different.
+            let mut same = Vec::new();
+            for (f, v) in &self.facts {
+                if base.facts.get(f) == Some(v) {
+                    same.push(format!("{f} = {}", toml_value(v)));
+                }
+            }
+            same.extend(
+                self.unsure
+                    .iter()
+                    .filter(|f| base.unsure.contains(*f))
+                    .map(|f| format!("unsure '{f}'")),
+            );
+            if self.place.is_some() && self.place == base.place {
+                same.push("place".into());
+            }
+            if self.date.is_some() && self.date == base.date {
+                same.push("date".into());
+            }
+            if self.today.is_some() && self.today == base.today {
+                same.push("today".into());
+            }
+            if self.services.is_some() && self.services == base.services {
+                same.push("services".into());
+            }
+            if !same.is_empty() {
+                wrong.push(format!(
+                    "case '{name}' repeats what {from} already says ({}); leave it out",
+                    same.join(", ")
+                ));
+            }
+        }
+        let place = self.place.or_else(|| base.place.clone());
+        let date = self.date.or(base.date);
+        for (field, missing) in [("place", place.is_none()), ("date", date.is_none())] {
+            if missing {
+                wrong.push(match &self.household {
+                    Some(id) => format!(
+                        "case '{name}' has no '{field}': give it in the case or in household '{id}'"
+                    ),
+                    None => format!("case '{name}' has no '{field}'"),
+                });
+            }
+        }
+        let (Some(place), Some(date)) = (place, date) else {
+            return Err(wrong);
+        };
+        if !wrong.is_empty() {
+            return Err(wrong);
+        }
+        // The case's word on a fact wins over the household's: an answer replaces "I don't
+        // know", "I don't know" replaces an answer, and `unset` leaves neither.
+        let keep = |f: &String| {
+            !self.unset.contains(f) && !self.facts.contains_key(f) && !self.unsure.contains(f)
+        };
+        let mut facts: BTreeMap<String, FactValue> = base
+            .facts
+            .iter()
+            .filter(|(f, _)| keep(f))
+            .map(|(f, v)| (f.clone(), v.clone()))
+            .collect();
+        let mut unsure: BTreeSet<String> =
+            base.unsure.iter().filter(|f| keep(f)).cloned().collect();
+        let inherited = facts.keys().chain(unsure.iter()).cloned().collect();
+        facts.extend(self.facts);
+        unsure.extend(self.unsure);
+        Ok(Case {
+            name: self.name,
+            household: self.household,
+            place,
+            date,
+            today: self.today.or(base.today),
+            services: self
+                .services
+                .or_else(|| base.services.clone())
+                .unwrap_or_default(),
+            facts,
+            unsure,
+            expectations: self.expectations,
+            inherited,
+        })
+    }
+}
+
+/// An answer as it is written in a cases file, for messages.
+fn toml_value(v: &FactValue) -> String {
+    match v {
+        FactValue::Bool(b) => b.to_string(),
+        FactValue::Number(n) => n.to_string(),
+        FactValue::Text(t) => format!("{t:?}"),
+    }
 }
 
 /// What must hold. Name a decision as `ruleset-id/decision-id`, or a service with `no_rule`.
@@ -146,7 +376,12 @@ impl Case {
         if !problems.is_empty() {
             let list: Vec<String> = problems
                 .iter()
-                .map(|p| format!("{}: {}", p.fact, p.problem))
+                .map(|p| match &self.household {
+                    Some(h) if self.inherited.contains(&p.fact) => {
+                        format!("{}: {} (from household '{h}')", p.fact, p.problem)
+                    }
+                    _ => format!("{}: {}", p.fact, p.problem),
+                })
                 .collect();
             return Err(format!(
                 "the case's answers are invalid: {}",
@@ -369,5 +604,295 @@ fn find_nodes(n: &super::eval::Node, label: &str, out: &mut Vec<Truth>) {
     }
     for c in &n.children {
         find_nodes(c, label, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+[household.lucheng-2014-family]
+place = "lucheng"
+date = "2014-06-01"
+services = ["school"]
+[household.lucheng-2014-family.facts]
+child_birth_date = "2007-03-15"
+parent_permit = "residence_permit"
+insurance_months_here = 24
+"#;
+
+    /// Resolves a whole cases file.
+    fn resolve(text: &str) -> Result<Vec<Case>, Vec<String>> {
+        let file: CaseFile = toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        file.resolve()
+    }
+
+    /// The one case of `BASE` followed by `case`.
+    fn one(case: &str) -> Case {
+        match resolve(&format!("{BASE}\n{case}")) {
+            Ok(mut c) if c.len() == 1 => c.remove(0),
+            other => panic!("expected one case, got {other:?}"),
+        }
+    }
+
+    /// The problems of `BASE` followed by `cases`.
+    fn problems(cases: &str) -> Vec<String> {
+        match resolve(&format!("{BASE}\n{cases}")) {
+            Ok(c) => panic!("expected problems, got {c:?}"),
+            Err(p) => p,
+        }
+    }
+
+    fn ids(set: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
+        set.into_iter().map(|s| s.as_ref().to_string()).collect()
+    }
+
+    #[test]
+    fn a_case_takes_its_household_and_overrides_and_adds() {
+        let c = one(r#"
+[[case]]
+name = "Eleven months, asked in September"
+household = "lucheng-2014-family"
+date = "2014-09-01"
+[case.facts]
+insurance_months_here = 11
+fixed_residence = true
+"#);
+        assert_eq!(c.household.as_deref(), Some("lucheng-2014-family"));
+        assert_eq!(c.place, "lucheng");
+        assert_eq!(c.date.to_string(), "2014-09-01");
+        assert_eq!(c.services, [Service::School]);
+        assert_eq!(
+            c.facts["child_birth_date"],
+            FactValue::Text("2007-03-15".into())
+        );
+        assert_eq!(c.facts["insurance_months_here"], FactValue::Number(11));
+        assert_eq!(c.facts["fixed_residence"], FactValue::Bool(true));
+        assert_eq!(c.facts.len(), 4);
+        assert!(c.unsure.is_empty());
+        // answers() is the household as resolved: the rest of the engine sees no difference.
+        let a = c.answers();
+        assert_eq!(a.place.as_deref(), Some("lucheng"));
+        assert_eq!(a.services, [Service::School]);
+        assert_eq!(a.facts, c.facts);
+    }
+
+    #[test]
+    fn services_and_place_of_the_case_replace_the_households() {
+        let c = one(r#"
+[[case]]
+name = "Every service, in Haishu"
+household = "lucheng-2014-family"
+place = "haishu"
+services = []
+"#);
+        assert_eq!(c.place, "haishu");
+        assert!(c.services.is_empty());
+    }
+
+    #[test]
+    fn unset_removes_a_fact_and_unsure_replaces_an_answer_or_adds() {
+        let c = one(r#"
+[[case]]
+name = "Does not know"
+household = "lucheng-2014-family"
+unset = ["parent_permit"]
+unsure = ["insurance_months_here", "fixed_residence"]
+"#);
+        assert_eq!(ids(c.facts.keys()), ["child_birth_date"]);
+        assert_eq!(ids(&c.unsure), ["fixed_residence", "insurance_months_here"]);
+    }
+
+    #[test]
+    fn an_answer_in_the_case_replaces_the_households_unsure() {
+        let c = resolve(
+            r#"
+[household.h]
+place = "lucheng"
+date = "2014-06-01"
+unsure = ["insurance_months_here"]
+
+[[case]]
+name = "Knows now"
+household = "h"
+[case.facts]
+insurance_months_here = 12
+"#,
+        )
+        .expect("resolves")
+        .remove(0);
+        assert!(c.unsure.is_empty());
+        assert_eq!(c.facts["insurance_months_here"], FactValue::Number(12));
+    }
+
+    #[test]
+    fn a_case_without_household_is_taken_as_written() {
+        let cases = resolve(
+            r#"
+[[case]]
+name = "On its own"
+place = "haishu"
+date = "2024-06-01"
+unsure = ["employer_enrolled"]
+[case.facts]
+work_kind = "employee"
+"#,
+        )
+        .expect("resolves");
+        let c = &cases[0];
+        assert_eq!(c.household, None);
+        assert_eq!(c.place, "haishu");
+        assert!(c.services.is_empty());
+        assert_eq!(ids(c.facts.keys()), ["work_kind"]);
+        assert_eq!(ids(&c.unsure), ["employer_enrolled"]);
+    }
+
+    #[test]
+    fn an_unknown_household_names_those_of_the_file() {
+        let p = problems(
+            r#"
+[household.haishu-2020-worker]
+place = "haishu"
+date = "2020-06-01"
+
+[[case]]
+name = "Uses the first"
+household = "lucheng-2014-family"
+
+[[case]]
+name = "Uses the second"
+household = "haishu-2020-worker"
+
+[[case]]
+name = "Misspelt"
+household = "lucheng-2014-famliy"
+"#,
+        );
+        assert_eq!(
+            p,
+            [
+                "case 'Misspelt' names household 'lucheng-2014-famliy'; this file has \
+                 'haishu-2020-worker', 'lucheng-2014-family'"
+            ]
+        );
+        let none = resolve("[[case]]\nname = \"Alone\"\nhousehold = \"x\"\n").unwrap_err();
+        assert_eq!(
+            none,
+            ["case 'Alone' names household 'x'; this file has none"]
+        );
+    }
+
+    #[test]
+    fn unset_must_name_a_fact_of_the_household() {
+        let p = problems(
+            r#"
+[[case]]
+name = "Unsets too much"
+household = "lucheng-2014-family"
+unset = ["fixed_residence", "parent_permit"]
+[case.facts]
+parent_permit = "temporary_permit"
+"#,
+        );
+        assert_eq!(
+            p,
+            [
+                "case 'Unsets too much' unsets 'fixed_residence', which household \
+                 'lucheng-2014-family' does not have",
+                "case 'Unsets too much' unsets 'parent_permit' and also gives it; [case.facts] \
+                 or 'unsure' alone replaces the household's answer",
+            ]
+        );
+        let alone = resolve(
+            "[[case]]\nname = \"Alone\"\nplace = \"lucheng\"\ndate = \"2014-06-01\"\n\
+             unset = [\"x\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            alone,
+            ["case 'Alone' has 'unset' but names no household to take facts from"]
+        );
+    }
+
+    #[test]
+    fn a_case_that_repeats_its_household_is_told_to_leave_it_out() {
+        let p = problems(
+            r#"
+[[case]]
+name = "Repeats"
+household = "lucheng-2014-family"
+place = "lucheng"
+[case.facts]
+insurance_months_here = 24
+"#,
+        );
+        assert_eq!(
+            p,
+            [
+                "case 'Repeats' repeats what household 'lucheng-2014-family' already says \
+                 (insurance_months_here = 24, place); leave it out"
+            ]
+        );
+    }
+
+    #[test]
+    fn contradictions_and_gaps_are_named() {
+        let p = resolve(
+            r#"
+[household.h]
+place = "lucheng"
+unsure = ["work_kind"]
+[household.h.facts]
+work_kind = "employee"
+
+[household.unused]
+place = "lucheng"
+
+[[case]]
+name = "No date"
+household = "h"
+unsure = ["parent_permit"]
+[case.facts]
+parent_permit = "none"
+
+[[case]]
+name = "Nothing"
+"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            p,
+            [
+                "household 'h' both answers 'work_kind' and lists it as unsure",
+                "household 'unused' is named by no case; remove it or name it in a case",
+                "case 'No date' both answers 'parent_permit' and lists it as unsure",
+                "case 'No date' has no 'date': give it in the case or in household 'h'",
+                "case 'Nothing' has no 'place'",
+                "case 'Nothing' has no 'date'",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_fact_from_the_household_is_blamed_on_it() {
+        let c = one(r#"
+[[case]]
+name = "Adds a misspelt fact"
+household = "lucheng-2014-family"
+[case.facts]
+fixed_residense = true
+[[case.expect]]
+does_not_ask = ["parent_permit"]
+"#);
+        // No facts in this catalogue: every answer is a problem, and each says where it is from.
+        let err = c.check(&PolicyData::default()).unwrap_err();
+        assert!(
+            err.contains(
+                "child_birth_date: no such question (from household 'lucheng-2014-family')"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("fixed_residense: no such question;"), "{err}");
     }
 }

@@ -6,7 +6,8 @@
 //! - `facts/*.toml`: `[[fact]]` tables; file-name order, then order within a file, is the order
 //!   in which questions are asked;
 //! - `documents/<id>.toml`: one document with its `[[clause]]`s;
-//! - `school/`, `insurance/`, `permit/`: one rule set a file, and `cases.toml` with the cases;
+//! - `school/`, `insurance/`, `permit/`: one rule set a file, and `cases.toml` with the cases
+//!   (and the base households they start from);
 //! - `points/<id>.toml`: points schemes (none shipped; the tests bring a fixture);
 //! - `forms.toml`: the rule sets, rules and clauses the printed forms rest on (optional).
 
@@ -107,10 +108,18 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                 continue;
             };
             if path.file_name().is_some_and(|n| n == "cases.toml") {
-                match toml::from_str::<CaseFile>(&text) {
-                    Ok(f) => loaded
+                match toml::from_str::<CaseFile>(&text).map(CaseFile::resolve) {
+                    Ok(Ok(cases)) => loaded
                         .cases
-                        .extend(f.cases.into_iter().map(|c| (rel(&path), c))),
+                        .extend(cases.into_iter().map(|c| (rel(&path), c))),
+                    // Households that do not fit their cases.
+                    Ok(Err(problems)) => {
+                        errors.extend(problems.into_iter().map(|message| DataError {
+                            file: rel(&path),
+                            path: String::new(),
+                            message,
+                        }))
+                    }
                     Err(e) => errors.push(parse_error(&rel(&path), e)),
                 }
                 continue;
