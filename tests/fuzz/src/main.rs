@@ -1,4 +1,4 @@
-//! The long no-panic run: feeds generated inputs (see `src/fuzz.rs`) to the share-link decoder,
+//! The long no-panic run: feeds generated inputs (see `src/lib.rs`) to the share-link decoder,
 //! the saved-state loader, every typed-input parser, `Date::parse`, the router and the engine,
 //! and counts what they answered. Exits 1 if any input panicked.
 //!
@@ -11,7 +11,7 @@
 //! failure. Panics must unwind to be counted: the release profile aborts, so `fuzz.sh` builds
 //! with `panic = "unwind"`.
 
-use anju::fuzz::{self, DEFAULT_SEED, Stats};
+use anju_fuzz::{self as fuzz, DEFAULT_SEED, Stats};
 use std::process::ExitCode;
 use std::time::Instant;
 
