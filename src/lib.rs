@@ -8,8 +8,6 @@
 //! - `ui` (feature `ui`): the Leptos portal in the browser — contexts, components, pages.
 
 pub mod engine;
-#[doc(hidden)]
-pub mod fuzz;
 pub mod portal;
 
 #[cfg(feature = "ui")]

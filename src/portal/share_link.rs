@@ -199,7 +199,42 @@ fn typed_value(data: &PolicyData, fact: &str, raw: &str) -> FactValue {
 mod tests {
     use super::*;
     use crate::engine::model::FactKind;
-    use crate::fuzz::Rng;
+
+    /// SplitMix64, seeded per household: the library has no random source of its own, and these
+    /// tests only need the same households on every run (the fuzz crate has a fuller generator).
+    struct Rng(u64);
+
+    impl Rng {
+        fn for_input(seed: u64, index: u64) -> Rng {
+            let mut r = Rng(seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            r.next_u64();
+            r
+        }
+
+        fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next_u64() % n as u64) as usize
+        }
+
+        fn between(&mut self, lo: i64, hi: i64) -> i64 {
+            lo + (self.next_u64() % (hi - lo + 1) as u64) as i64
+        }
+
+        fn one_in(&mut self, n: usize) -> bool {
+            self.below(n) == 0
+        }
+
+        fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+            &items[self.below(items.len())]
+        }
+    }
 
     fn data() -> PolicyData {
         crate::portal::embedded::policy_data().expect("embedded data")

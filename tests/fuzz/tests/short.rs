@@ -1,9 +1,10 @@
-//! The short no-panic run in `cargo test`: the generators of `src/fuzz.rs` (the same as the long
-//! run of `tests/bench/fuzz.sh`), 20,000 inputs, and checks that the generators reach the code
-//! they are meant to reach (a generator whose links all fail the checksum would test nothing).
+//! The short no-panic run in `cargo test` (from the repository root, this crate being a member
+//! of its workspace): the generators of `src/lib.rs` (the same as the long run of
+//! `tests/bench/fuzz.sh`), 20,000 inputs, and checks that the generators reach the code they are
+//! meant to reach (a generator whose links all fail the checksum would test nothing).
 
 use anju::engine::PolicyData;
-use anju::fuzz::{self, DEFAULT_SEED, Kind, Rng, Stats};
+use anju_fuzz::{self as fuzz, DEFAULT_SEED, Kind, Rng, Stats};
 use std::sync::OnceLock;
 
 const INPUTS: u64 = 20_000;

@@ -1,4 +1,4 @@
-//! The long no-panic run: feeds generated inputs (see `src/fuzz.rs`) to the share-link decoder,
+//! The long no-panic run: feeds generated inputs (see `src/lib.rs`) to the share-link decoder,
 //! the saved-state loader, every typed-input parser, `Date::parse`, the router and the engine,
 //! and counts what they answered. Exits 1 if any input panicked.
 //!
@@ -9,9 +9,9 @@
 //!
 //! `--only I` prints input `I` and runs it alone, with the panic message shown, to replay a
 //! failure. Panics must unwind to be counted: the release profile aborts, so `fuzz.sh` builds
-//! with `panic = "unwind"`.
+//! with the `fuzz` profile of the root Cargo.toml (`--profile fuzz`), which unwinds.
 
-use anju::fuzz::{self, DEFAULT_SEED, Stats};
+use anju_fuzz::{self as fuzz, DEFAULT_SEED, Stats};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
     if cfg!(panic = "abort") {
         eprintln!(
             "anju-fuzz: built with panic = \"abort\": a panic would end the run instead of being \
-             counted; build as tests/bench/fuzz.sh does"
+             counted; build with --profile fuzz, as tests/bench/fuzz.sh does"
         );
     }
     let started = Instant::now();

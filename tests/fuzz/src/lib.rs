@@ -1,24 +1,27 @@
 //! Deterministic inputs for the no-panic check over every place where outside text enters the
-//! portal: share links ([`crate::portal::share_link::decode`]), answers saved on the device
-//! ([`crate::engine::answers::from_saved`]), the typed-input parsers ([`crate::portal::input`]),
+//! portal: share links ([`anju::portal::share_link::decode`]), answers saved on the device
+//! ([`anju::engine::answers::from_saved`]), the typed-input parsers ([`anju::portal::input`]),
 //! [`Date::parse`] and the page address ([`Route::parse`]); and the engine
 //! ([`PolicyData::evaluate`] and what the results page asks of it) on whatever they accept.
 //!
-//! Input `i` of seed `s` is always the same, so a panic found in a long run
-//! (`src/bin/anju-fuzz.rs`, `tests/bench/fuzz.sh`) is replayed with `anju-fuzz --only i`; the
-//! short run in `cargo test` (`tests/fuzz_short.rs`) uses the same generators. No I/O here and
-//! no dependency: the generator is SplitMix64.
+//! Input `i` of seed `s` is always the same, so a panic found in a long run (`src/main.rs` of
+//! this crate, through `tests/bench/fuzz.sh`) is replayed with `anju-fuzz --only i`; the short
+//! run in `cargo test` (`tests/short.rs`) uses the same generators. A crate of its own, outside
+//! the shipped library, because it installs a panic hook and catches panics. No I/O here, and
+//! only the portal's public API: the generator is SplitMix64.
 
-use crate::engine::answers::{ANSWERS_VERSION, Answers, FactValue, SavedError, from_saved};
-use crate::engine::date::Date;
-use crate::engine::eval::EvalError;
-use crate::engine::model::{FactKind, PolicyData, Service};
-use crate::engine::report;
-use crate::engine::text::Lang;
-use crate::portal::input::{self, InputError};
-use crate::portal::journey;
-use crate::portal::route::Route;
-use crate::portal::share_link::{self as share, LinkError};
+use anju::engine::answers::{
+    ANSWERS_VERSION, AnswerProblem, Answers, FactValue, SavedError, from_saved,
+};
+use anju::engine::date::{Date, DateError};
+use anju::engine::eval::EvalError;
+use anju::engine::model::{FactKind, PolicyData, Service};
+use anju::engine::report;
+use anju::engine::text::Lang;
+use anju::portal::input::{self, InputError};
+use anju::portal::journey;
+use anju::portal::route::Route;
+use anju::portal::share_link::{self as share, LinkError};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -319,7 +322,7 @@ fn link(
 fn read_ok(
     kind: &'static str,
     answers: &Answers,
-    problems: &[crate::engine::answers::AnswerProblem],
+    problems: &[AnswerProblem],
     data: &PolicyData,
     case: &Case,
     record: &mut dyn FnMut(&'static str, &'static str),
@@ -408,8 +411,7 @@ fn input_error(e: InputError) -> &'static str {
     }
 }
 
-fn date_outcome(r: Result<Date, crate::engine::date::DateError>) -> &'static str {
-    use crate::engine::date::DateError;
+fn date_outcome(r: Result<Date, DateError>) -> &'static str {
     match r {
         Ok(_) => "ok",
         Err(DateError::Form) => "form",
