@@ -129,10 +129,21 @@ fn build_messages() {
     }
     out += "];\n\n    /// The key in the locale files.\n    pub fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n}\n\n";
     out += &format!("const KEYS: [&str; {}] = {:?};\n", keys.len(), keys);
+    // Names this build's list of messages, so that interface text downloaded for another build
+    // (another order or count) is refused rather than shown in the wrong places.
+    let digest = keys.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, k| {
+        (k.bytes().chain([b'\n'])).fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    });
+    out += &format!("/// Names this build's list of messages (a digest of their keys, in order).\npub const KEYS_DIGEST: &str = \"{digest:016x}\";\n");
     for (lang, _, table) in &tables {
         let name = lang.replace('-', "_").to_uppercase();
         let values: Vec<&String> = keys.iter().map(|k| &table[k]).collect();
-        out += &format!("static {name}: [&str; {}] = {:?};\n", keys.len(), values);
+        // Native code only: the browser downloads one language's words instead.
+        out += &format!(
+            "#[cfg(not(target_arch = \"wasm32\"))]\nstatic {name}: [&str; {}] = {:?};\n",
+            keys.len(),
+            values
+        );
     }
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     std::fs::write(Path::new(&out_dir).join("messages.rs"), out)

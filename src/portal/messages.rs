@@ -8,17 +8,67 @@ use super::input::InputError;
 use crate::engine::date::Date;
 use crate::engine::model::Service;
 use crate::engine::text::Lang;
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// The text of a message in a language.
+/// Interface text installed at run time: in the browser each language's words are downloaded
+/// when it is first shown (see [`install`]), so a page carries one language, not three.
+static INSTALLED: [OnceLock<Vec<String>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::ZhHant => 1,
+        Lang::En => 2,
+    }
+}
+
+/// The text of a message in a language: the installed words, else (natively) the built-in
+/// ones. In the browser a language is always installed before it is shown; were it not, the
+/// text is empty rather than a panic.
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
     let i = msg as usize;
-    match lang {
-        Lang::Zh => ZH_HANS[i],
-        Lang::ZhHant => ZH_HANT[i],
-        Lang::En => EN[i],
+    match INSTALLED[slot(lang)].get() {
+        Some(words) => words.get(i).map_or("", String::as_str),
+        None => built_in(lang).get(i).copied().unwrap_or(""),
     }
+}
+
+/// Installs the words of `lang`, in [`Msg`] order (from an interface bundle). Refused when
+/// their count is not this build's; a language installed once stays as it is.
+pub fn install(lang: Lang, words: Vec<String>) -> Result<(), String> {
+    if words.len() != KEYS.len() {
+        return Err(format!(
+            "{} messages, this build has {}",
+            words.len(),
+            KEYS.len()
+        ));
+    }
+    let _ = INSTALLED[slot(lang)].set(words);
+    Ok(())
+}
+
+/// Whether the words of `lang` can be shown.
+pub fn is_installed(lang: Lang) -> bool {
+    INSTALLED[slot(lang)].get().is_some() || !built_in(lang).is_empty()
+}
+
+/// The words compiled into native code (the pre-rendered pages, the command line, tests, and
+/// the build that writes the interface bundles). The browser's code leaves them out.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn built_in(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Zh => &ZH_HANS,
+        Lang::ZhHant => &ZH_HANT,
+        Lang::En => &EN,
+    }
+}
+
+/// The words compiled into native code; none in the browser, which downloads them.
+#[cfg(target_arch = "wasm32")]
+pub fn built_in(_: Lang) -> &'static [&'static str] {
+    &[]
 }
 
 /// A message with `{name}` placeholders filled in.
