@@ -132,9 +132,13 @@ fn build_messages() {
     // Names this build's list of messages, so that interface text downloaded for another build
     // (another order or count) is refused rather than shown in the wrong places.
     let digest = keys.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, k| {
-        (k.bytes().chain([b'\n'])).fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+        (k.bytes().chain([b'\n'])).fold(h, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     });
-    out += &format!("/// Names this build's list of messages (a digest of their keys, in order).\npub const KEYS_DIGEST: &str = \"{digest:016x}\";\n");
+    out += &format!(
+        "/// Names this build's list of messages (a digest of their keys, in order).\npub const KEYS_DIGEST: &str = \"{digest:016x}\";\n"
+    );
     for (lang, _, table) in &tables {
         let name = lang.replace('-', "_").to_uppercase();
         let values: Vec<&String> = keys.iter().map(|k| &table[k]).collect();

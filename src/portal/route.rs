@@ -135,6 +135,69 @@ impl Route {
     }
 }
 
+/// The portal's page families. Each has a WebAssembly program of its own, loaded only when one
+/// of its pages is opened, so that a resident's journey never pays for the staff and
+/// maintainers' tools. Moving between families is a page load; within one, a history entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// A resident's pages: start, services, questions, check answers, results, share, about.
+    Journey,
+    /// Counter mode, for staff.
+    Counter,
+    /// The rules explorer, for maintainers and anyone who wants the sources.
+    Explorer,
+    /// The printed forms and the identity details they need.
+    Forms,
+}
+
+impl Family {
+    /// Every family, the journey first.
+    pub const ALL: [Family; 4] = [
+        Family::Journey,
+        Family::Counter,
+        Family::Explorer,
+        Family::Forms,
+    ];
+
+    /// The family's name in the build's manifest.
+    pub fn id(self) -> &'static str {
+        match self {
+            Family::Journey => "journey",
+            Family::Counter => "counter",
+            Family::Explorer => "rules",
+            Family::Forms => "forms",
+        }
+    }
+
+    /// The first part of its pages' names (`form` of `?p=form/enrolment`); the journey has
+    /// every page no other family claims. The page's loader picks the program from these.
+    pub fn page_heads(self) -> &'static [&'static str] {
+        match self {
+            Family::Journey => &[],
+            Family::Counter => &["counter"],
+            Family::Explorer => &["rules"],
+            Family::Forms => &["forms", "form", "details"],
+        }
+    }
+}
+
+impl Route {
+    /// The family whose program shows this page.
+    pub fn family(&self) -> Family {
+        let page = self.href();
+        let head = page
+            .strip_prefix("?p=")
+            .unwrap_or_default()
+            .split(['/', '&'])
+            .next()
+            .unwrap_or_default();
+        Family::ALL
+            .into_iter()
+            .find(|f| f.page_heads().contains(&head))
+            .unwrap_or(Family::Journey)
+    }
+}
+
 /// The choices of the start page's form, as typed (checked by the app, which explains any
 /// problem on the start page).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -232,6 +295,14 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("?p=%ZZ"), Route::NotFound("%ZZ".into()));
+        // Each page belongs to one family, as the loader in index.html reads it.
+        assert_eq!(Route::Results.family(), Family::Journey);
+        assert_eq!(Route::Counter.family(), Family::Counter);
+        assert_eq!(Route::Document("x".into()).family(), Family::Explorer);
+        assert_eq!(Route::Form("enrolment".into()).family(), Family::Forms);
+        assert_eq!(Route::Details.family(), Family::Forms);
+        assert_eq!(Route::Start.family(), Family::Journey);
+        assert_eq!(Route::NotFound("forms2".into()).family(), Family::Journey);
         // The pre-rendered start page's form, submitted by the browser itself.
         assert_eq!(
             Route::parse("?p=begin&place=haishu&what=all&when=today&y=&m=&d="),
