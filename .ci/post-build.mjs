@@ -1,66 +1,202 @@
 // Trunk post-build hook: finishes dist/ for a static host that may set no headers.
-// 0. The pre-rendered start page, and the app started after it (see below).
-// 1. A Content-Security-Policy meta tag that allows only this site's own origin and wasm, with
-//    the hash of each inline script Trunk wrote (so no other inline script can run).
-// 2. sw.js from public/sw.js, with this build's file list and a version hashed from the files.
+//
+// 1. The page families' programs. Trunk builds the journey's (the main `rust` link, hashed,
+//    with its loader script) and the others' (links of `data-type="worker"`, ES modules with
+//    plain names); these get content-hashed names too, so every program can be cached for ever.
+// 2. `anju-site` writes the data bundles (data/*.bin) and gives the start page as plain HTML,
+//    the loading shell of every other page, and the shell's words.
+// 3. index.html gets both pages, a small script that shows the right one before the first
+//    paint, and the loader: it picks the family's program from `?p=`, fetches it and the data
+//    the page needs at the same time, shows progress on a slow network and a retry button if a
+//    download fails, and registers the service worker.
+// 4. A Content-Security-Policy meta tag that allows only this site's own origin and wasm, with
+//    the hash of each inline script.
+// 5. sw.js from public/sw.js, with this build's version and the files the journey needs.
+// 6. A .gz and a .br copy beside every file, for hosts that send precompressed files.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, writeFileSync, statSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook");
 const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const sha = (...parts) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p);
+  return h.digest("hex");
+};
 
 const indexPath = join(stage, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// The start page as plain HTML (src/bin/anju-prerender.rs): it shows and works before the app
-// arrives. On any other page it is hidden at once, before it is painted.
-const start = execFileSync("cargo", ["run", "--quiet", "--bin", "anju-prerender"], { cwd: root, encoding: "utf8" }).trim();
-if (!start.startsWith('<div id="static-start">')) throw new Error("anju-prerender wrote no start page");
-// The language and large-text buttons answer at once: the choice is stored where the app
-// reads it, and large text (pure CSS) applies immediately; the app then speaks that language.
-const hide = `<script>(function(){
-var root=document.getElementById('static-start'),q=new URLSearchParams(location.search).get('p');
-if((q&&q!=='start')||location.hash.indexOf('#v=')===0){root.hidden=true;return;}
+// ---- 1. the families' programs
+const trunkLoader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!trunkLoader) throw new Error("no Trunk loader script in index.html");
+const mainJs = trunkLoader[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const mainWasm = trunkLoader[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!mainJs || !mainWasm) throw new Error("the Trunk loader script has changed shape: update .ci/post-build.mjs");
+const families = { journey: { js: mainJs, wasm: mainWasm } };
+for (const [family, bin] of [
+  ["counter", "anju-counter"],
+  ["rules", "anju-rules"],
+  ["forms", "anju-forms"],
+]) {
+  const js = join(stage, `${bin}.js`);
+  const wasm = join(stage, `${bin}_bg.wasm`);
+  if (!existsSync(js) || !existsSync(wasm)) throw new Error(`Trunk wrote no ${bin}: check index.html's rust links`);
+  const hash = sha(readFileSync(js), readFileSync(wasm)).slice(0, 16);
+  renameSync(js, join(stage, `${bin}-${hash}.js`));
+  renameSync(wasm, join(stage, `${bin}-${hash}_bg.wasm`));
+  families[family] = { js: `${bin}-${hash}.js`, wasm: `${bin}-${hash}_bg.wasm` };
+}
+for (const f of Object.values(families)) f.size = statSync(join(stage, f.wasm)).size;
+
+// ---- 2. the data, the start page and the shell
+const site = JSON.parse(
+  execFileSync("cargo", ["run", "--quiet", "--bin", "anju-site", "--", stage], { cwd: root, encoding: "utf8" }),
+);
+if (!site.start.startsWith('<div id="static-start">')) throw new Error("anju-site wrote no start page");
+
+// ---- 3. the pages and the loader
+const css = readdirSync(stage).find((f) => /^anju-[0-9a-f]+\.css$/.test(f));
+if (!css) throw new Error("no stylesheet in the build");
+const version = sha(
+  ...readdirSync(stage)
+    .sort()
+    .filter((f) => statSync(join(stage, f)).isFile() && f !== "index.html")
+    .map((f) => f + sha(readFileSync(join(stage, f)))),
+  ...Object.values(site.files).map((f) => f.file),
+).slice(0, 16);
+const manifest = { version, families, heads: site.families, files: site.files };
+
+// Runs before the first paint: shows the start page or the loading shell, in the reader's
+// language, and makes the header's buttons answer at once (the choice is stored where the app
+// reads it; large text is pure CSS).
+const boot = `<script>(function(){
+var W=${JSON.stringify(site.words)},q=new URLSearchParams(location.search),page=q.get('p')||'start',head=page.split('/')[0];
 var store=function(k,v){try{localStorage.setItem(k,v);}catch(e){}},read=function(k){try{return localStorage.getItem(k);}catch(e){return null;}};
+var lang=W[read('anju.lang')]?read('anju.lang'):'zh-Hans',w=W[lang],link=/^#v=/.test(location.hash);
+var start=document.getElementById('static-start'),shell=document.getElementById('shell'),root;
+if(head==='start'&&!link){shell.remove();root=start;}else{
+start.remove();root=shell;shell.hidden=false;
+var t=w.titles,title=head==='rules'&&page.indexOf('/')>0?t.document:(t[head]||t.other);
+shell.querySelector('.skip-link').textContent=w.skip;shell.querySelector('.brand span:last-child').textContent=w.site;
+shell.querySelector('.lang-switch').setAttribute('aria-label',w.lang_label);shell.querySelector('.mode-choice').textContent=w.large;
+document.getElementById('shell-title').textContent=title;document.getElementById('shell-status').textContent=link?w.opening:w.loading;
+document.documentElement.lang=lang;document.title=title+' · '+w.site;}
 var langs=root.querySelectorAll('.lang-choice'),large=root.querySelector('.mode-choice');
 var showLang=function(tag){langs.forEach(function(b){b.setAttribute('aria-pressed',String(b.lang===tag));});};
 var showLarge=function(on){document.documentElement.classList.toggle('large',on);large.setAttribute('aria-pressed',String(on));};
-if(read('anju.lang'))showLang(read('anju.lang'));
-showLarge(read('anju.large')==='1');
+showLang(lang);showLarge(read('anju.large')==='1');
 langs.forEach(function(b){b.addEventListener('click',function(){store('anju.lang',b.lang);showLang(b.lang);});});
 large.addEventListener('click',function(){var on=large.getAttribute('aria-pressed')!=='true';store('anju.large',on?'1':'0');showLarge(on);});
+window.anjuWords=w;
 })();</script>`;
-html = html.replace(/<body>\s*/, `<body>\n    ${start}\n    ${hide}\n    `);
+html = html.replace(/<body>\s*/, `<body>\n    ${site.start}\n    ${site.shell}\n    ${boot}\n    `);
 
-// Trunk's loader starts the app at once and preloads its wasm. Here the page first registers
-// the service worker (which fetches and caches the whole site, app included, in the
-// background). On the start page the app then waits for the first touch, click, key or focus:
-// the plain page is all a slow phone needs until the person acts, and the app's start-up work
-// never competes with reading it. Every other page starts the app at once.
-const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!loader) throw new Error("no Trunk loader script in index.html");
-const js = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
-const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
-if (!js || !wasm) throw new Error("the Trunk loader script has changed shape: update .ci/post-build.mjs");
-const deferred = [
-  "let started;",
-  `const load = () => (started ??= import('${js}').then((app) => app.default({ module_or_path: '${wasm}' })));`,
-  "const register = () => { if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {}); };",
-  "const page = new URLSearchParams(location.search).get('p');",
-  "if ((!page || page === 'start') && location.hash.indexOf('#v=') !== 0) {",
-  "  addEventListener('load', register);",
-  "  for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, load, { once: true, capture: true, passive: true });",
-  "} else {",
-  "  // Here the app comes first; the service worker's copy of the site waits until it runs.",
-  "  load().then(() => ('requestIdleCallback' in window ? requestIdleCallback(register) : setTimeout(register, 1000)));",
-  "}",
-].join("\n");
-html = html.replace(loader[0], `<script type="module">\n${deferred}\n</script>`);
+// The loader. The page's program and the data it will ask for download side by side; the
+// program asks for data through window.anjuFetch, which hands back the download already under
+// way. Programs of the other families are never fetched here.
+const loader = `
+const M = ${JSON.stringify(manifest)};
+const page = new URLSearchParams(location.search).get("p") || "start";
+const head = page.split("/")[0];
+const family = Object.keys(M.heads).find((f) => M.heads[f].includes(head)) || "journey";
+const onStart = head === "start" && !/^#v=/.test(location.hash);
+const read = (store, key) => { try { return store.getItem(key) || ""; } catch (e) { return ""; } };
+const lang = ["zh-Hans", "zh-Hant", "en"].includes(read(localStorage, "anju.lang")) ? read(localStorage, "anju.lang") : "zh-Hans";
+// A retry asked for fresh copies: past the browser's cache and the service worker's.
+const reload = read(sessionStorage, "anju.reload") === "1";
+try { sessionStorage.removeItem("anju.reload"); } catch (e) {}
+const fresh = reload ? { cache: "reload" } : {};
+
+let expected = 0, received = 0, slow = false;
+const status = () => {
+  const el = document.getElementById("shell-status");
+  if (el && slow && expected) el.textContent = window.anjuWords.slow.replace("{percent}", String(Math.min(99, Math.floor((100 * received) / expected))));
+};
+setTimeout(() => { slow = true; status(); }, 1500);
+const keep = (url, response) => {
+  if ("caches" in window) caches.open("anju-" + M.version).then((c) => c.put(url, response)).catch(() => {});
+};
+// A response whose body counts towards the progress line as it arrives.
+const counted = (url, size) => {
+  expected += size;
+  return fetch(url, fresh).then((r) => {
+    if (!r.ok) throw new Error(url + ": " + r.status);
+    keep(url, r.clone());
+    const reader = r.body.getReader();
+    const body = new ReadableStream({
+      async pull(c) {
+        const { done, value } = await reader.read();
+        if (done) return c.close();
+        received += value.length;
+        status();
+        c.enqueue(value);
+      },
+    });
+    return new Response(body, { headers: r.headers });
+  });
+};
+const downloads = new Map();
+window.anjuFetch = (name) => {
+  if (!downloads.has(name)) {
+    const f = M.files[name];
+    downloads.set(name, f ? counted(f.file, f.size).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : Promise.reject(new Error("no file " + name)));
+  }
+  return downloads.get(name);
+};
+window.anjuFailed = () => {
+  const w = window.anjuWords, shell = document.getElementById("shell"), retry = document.getElementById("shell-retry");
+  if (!shell || !retry) return;
+  shell.hidden = false;
+  document.getElementById("shell-status").textContent = w.failed;
+  const button = retry.querySelector("button");
+  button.textContent = w.retry;
+  button.onclick = () => { try { sessionStorage.setItem("anju.reload", "1"); } catch (e) {} location.reload(); };
+  retry.hidden = false;
+};
+// The place whose rules the page will show: in a share link, the start form's answer, or the
+// answers saved on this device. Only a guess to start the download early; the program asks
+// for what it needs.
+const place = () => {
+  const m = location.hash.match(/[#&]p=([a-z0-9_-]+)/) || location.search.match(/[?&]place=([a-z0-9_-]+)/) ||
+    read(family === "counter" ? sessionStorage : localStorage, family === "counter" ? "anju.counter" : "anju.answers").match(/"place":"([a-z0-9_-]+)"|(?:^|&)p=([a-z0-9_-]+)/);
+  return m && (m[1] || m[2]);
+};
+const prefetch = () => {
+  window.anjuFetch("text/" + lang);
+  if (family === "rules") return window.anjuFetch("all");
+  const p = place(), dataLang = family === "forms" ? "zh-Hans" : lang;
+  if (p && M.files["place/" + p + "/" + dataLang] && !onStart) window.anjuFetch("place/" + p + "/" + dataLang);
+  else if (family !== "forms") window.anjuFetch("index/" + lang);
+};
+const register = () => {
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
+};
+let started;
+const load = () => (started ??= (() => {
+  prefetch();
+  const f = M.families[family];
+  return import("./" + f.js)
+    .then((app) => app.default({ module_or_path: counted(f.wasm, f.size) }))
+    .catch(() => window.anjuFailed());
+})());
+if (onStart) {
+  // The plain start page is all a slow phone needs until the person acts; the program starts
+  // at the first touch, key or focus, and the service worker caches the journey meanwhile.
+  addEventListener("load", register);
+  for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, load, { once: true, capture: true, passive: true });
+} else {
+  load().then(() => ("requestIdleCallback" in window ? requestIdleCallback(register) : setTimeout(register, 1000)));
+}
+`;
+html = html.replace(trunkLoader[0], `<script type="module">${loader}</script>`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
 
+// ---- 4. the Content-Security-Policy
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
 );
@@ -81,20 +217,28 @@ if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error("inde
 html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 writeFileSync(indexPath, html);
 
+// ---- 5. the service worker: this build's version, and what the journey needs offline (the
+// rest is kept as it is first used).
+const core = ["./", css, families.journey.js, families.journey.wasm];
+const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
+  .replace("__VERSION__", version)
+  .replace("__CORE__", JSON.stringify(core.map((f) => (f.startsWith("./") ? f : `./${f}`))));
+writeFileSync(join(stage, "sw.js"), sw);
+
+// ---- 6. precompressed copies
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }
-const list = files(stage)
-  .map((p) => relative(stage, p).split("\\").join("/"))
-  .filter((f) => f !== "sw.js")
-  .sort();
-const version = createHash("sha256");
-for (const f of list) version.update(f).update(readFileSync(join(stage, f)));
-const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
-  .replace("__VERSION__", version.digest("hex").slice(0, 16))
-  .replace("__FILES__", JSON.stringify(["./", ...list.map((f) => `./${f}`)]));
-writeFileSync(join(stage, "sw.js"), sw);
-console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js caches ${list.length + 1} entries`);
+let compressed = 0;
+for (const path of files(stage)) {
+  if (/\.(gz|br)$/.test(path)) continue;
+  const body = readFileSync(path);
+  writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+  writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  compressed++;
+}
+const names = Object.keys(families).map((f) => `${f} ${Math.round(families[f].size / 1024)} kB`).join(", ");
+console.log(`post-build: programs ${names}; ${Object.keys(site.files).length} data files; CSP with ${hashes.length} script hash(es); ${compressed} files precompressed (${relative(root, stage) || stage})`);

@@ -1,17 +1,31 @@
-// Anju's service worker: the whole site is cached on the first visit, so that it opens and works
-// offline afterwards. Every build gets its own cache, named by a hash of its files; a new build
-// installs its cache whole before it takes over, then deletes the old one, so a page never mixes
-// the HTML of one build with the wasm of another. The build fills in VERSION and FILES.
+// Anju's service worker: a page opened once opens again offline, and nothing is downloaded
+// twice or without need.
+//
+// - Each build has its own cache, named by a hash of its files. On install it keeps what the
+//   resident's journey needs (CORE: the page, the stylesheet, the journey's program), taking
+//   what the page has already put there instead of downloading it again; with Save-Data on it
+//   keeps nothing ahead of need. Every other file (another family's program, a place's data,
+//   another language) is kept the first time it is used.
+// - A new build's worker waits until no page of the old build is open; only then does it take
+//   over and delete the old cache, so an open page never loses the files it still needs.
+// - Pages come from the network, but only for a few seconds: on a poor network the copy of
+//   this build answers. Every page is index.html with a query string (?p=results).
+// - Files with a hash in their name never change: the cached copy answers, unless the page
+//   asked for a fresh one (a retry after a damaged download), which replaces it.
 const VERSION = "__VERSION__";
-const FILES = __FILES__;
+const CORE = __CORE__;
 const CACHE = `anju-${VERSION}`;
+const PAGE_TIMEOUT_MS = 3000;
 
 self.addEventListener("install", (event) => {
+  const saveData = self.navigator.connection?.saveData === true;
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
+    caches.open(CACHE).then(async (cache) => {
+      if (saveData) return;
+      for (const file of CORE) {
+        if (!(await cache.match(file))) await cache.add(file);
+      }
+    }),
   );
 });
 
@@ -24,19 +38,45 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/** The network's answer, or a rejection after `ms`. */
+function within(ms, promise) {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("timeout")), ms);
+    promise.then(
+      (r) => (clearTimeout(timer), ok(r)),
+      (e) => (clearTimeout(timer), fail(e)),
+    );
+  });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Pages: the network first (a new build shows at once), this build's index.html offline.
-    // Every page is index.html with a query string (?p=results), so the query is ignored.
     event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match("./index.html").then((r) => r ?? cache.match("./"))),
-      ),
+      caches.open(CACHE).then(async (cache) => {
+        const copy = (await cache.match("./")) ?? (await cache.match("./index.html"));
+        try {
+          return await (copy ? within(PAGE_TIMEOUT_MS, fetch(request)) : fetch(request));
+        } catch (e) {
+          if (copy) return copy;
+          throw e;
+        }
+      }),
     );
     return;
   }
-  // Assets have content hashes in their names: this build's copy, else the network.
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))));
+  if (url.pathname.endsWith("/sw.js")) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      if (request.cache !== "reload") {
+        const hit = await caches.match(request);
+        if (hit) return hit;
+      }
+      const response = await fetch(request);
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    }),
+  );
 });

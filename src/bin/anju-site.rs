@@ -160,6 +160,7 @@ fn shell_words() -> Value {
             "start": w(Msg::StartTitle),
             "service": w(Msg::StartServicesTitle),
             "q": w(Msg::ShellQuestionTitle),
+            "begin": w(Msg::ShellQuestionTitle),
             "check": w(Msg::CheckTitle),
             "results": w(Msg::ResultsTitle),
             "share": w(Msg::ShareTitle),

@@ -1,4 +1,4 @@
-//! The portal's entry point in the browser: only mounts the app.
+//! The resident's journey in the browser: only starts its program (see `anju::ui::families`).
 fn main() {
-    anju::ui::mount();
+    anju::ui::run(anju::ui::families::journey::PROGRAM);
 }

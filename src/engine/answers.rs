@@ -191,6 +191,13 @@ pub enum SavedError {
     OtherVersion(u64),
 }
 
+/// The place of answers saved on the device, read before its rules have been downloaded (they
+/// are needed to read the rest); `None` when the record names none or cannot be read.
+pub fn saved_place(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("place")?.as_str().map(str::to_string)
+}
+
 /// Reads answers saved on the device: a whole, current-version record, from which answers the
 /// data no longer knows are dropped and reported.
 pub fn from_saved(

@@ -103,6 +103,19 @@ pub fn encode(answers: &Answers) -> String {
     format!("{body}&c={:08x}", checksum(&body))
 }
 
+/// The place a share link names, read before the place's rules have been downloaded (they are
+/// needed to read the rest); `None` when the fragment is no link or names none.
+pub fn place_of(fragment: &str) -> Option<&str> {
+    let fragment = fragment.trim_start_matches('#');
+    if !is_share_fragment(fragment) {
+        return None;
+    }
+    fragment
+        .split('&')
+        .find_map(|f| f.strip_prefix("p="))
+        .filter(|p| safe(p))
+}
+
 /// Whether a fragment looks like a share link at all (other fragments, such as `#main` from a
 /// skip link, are not ours to complain about).
 pub fn is_share_fragment(fragment: &str) -> bool {
@@ -362,6 +375,9 @@ mod tests {
             "{result:?}"
         );
         assert!(is_share_fragment("#v=1&p=x") && !is_share_fragment("#main"));
+        assert_eq!(place_of("#v=1&p=lucheng&c=0"), Some("lucheng"));
+        assert_eq!(place_of("#v=1&d=2014-06-01"), None);
+        assert_eq!(place_of("#main"), None);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 // A plain static file server, as a government site would be: it serves a folder under a
 // sub-path (e.g. /services/anju/), with no rewrite rules and no index.html fallback, so a page
-// that only works with rewrites fails here too. Loopback only.
+// that only works with rewrites fails here too. Like any web server it answers a repeated
+// request for an unchanged file with 304 (Last-Modified). With `compressed` it sends the
+// build's precompressed copies (file.br, file.gz) to a browser that accepts them, as nginx's
+// gzip_static / brotli_static do. Loopback only.
 //
-//   node static-server.mjs DIR PREFIX PORT      (PORT 0 picks a free port; the URL is printed)
+//   node static-server.mjs DIR PREFIX PORT [--compressed]   (PORT 0 picks a free port)
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -22,11 +25,15 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts a server; resolves to { url, server, requests } where requests logs every path asked. */
-export function serve(dir, prefix = "/", port = 0) {
+/**
+ * Starts a server; resolves to { url, server, requests, bytes } where requests logs every path
+ * asked and bytes() the body bytes sent so far, per path.
+ */
+export function serve(dir, prefix = "/", port = 0, { compressed = false } = {}) {
   const root = resolve(dir);
   const base = prefix.endsWith("/") ? prefix : `${prefix}/`;
   const requests = [];
+  const sent = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname + url.search);
@@ -44,10 +51,31 @@ export function serve(dir, prefix = "/", port = 0) {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const headers = {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "last-modified": info.mtime.toUTCString(),
+        vary: "Accept-Encoding",
+      };
       // The service worker script and the page must never be served stale.
       if (/(index\.html|sw\.js)$/.test(file)) headers["cache-control"] = "no-cache";
+      const since = Date.parse(req.headers["if-modified-since"] ?? "");
+      if (since && Math.floor(info.mtime.getTime() / 1000) <= Math.floor(since / 1000)) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      let body = await readFile(file);
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      for (const [encoding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (compressed && accepts.includes(encoding)) {
+          const copy = await readFile(file + ext).catch(() => null);
+          if (copy) {
+            body = copy;
+            headers["content-encoding"] = encoding;
+            break;
+          }
+        }
+      }
+      sent.set(url.pathname, (sent.get(url.pathname) ?? 0) + body.length);
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -56,13 +84,14 @@ export function serve(dir, prefix = "/", port = 0) {
   return new Promise((ok) => {
     server.listen(port, "127.0.0.1", () => {
       const { port: p } = server.address();
-      ok({ url: `http://127.0.0.1:${p}${base}`, server, requests });
+      ok({ url: `http://127.0.0.1:${p}${base}`, server, requests, bytes: () => new Map(sent) });
     });
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = "dist", prefix = "/anju/", port = "8080"] = process.argv.slice(2);
-  const { url } = await serve(dir, prefix, Number(port));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const [dir = "dist", prefix = "/anju/", port = "8080"] = args;
+  const { url } = await serve(dir, prefix, Number(port), { compressed: process.argv.includes("--compressed") });
   console.log(`Anju is served at ${url}  (Ctrl+C stops it)`);
 }

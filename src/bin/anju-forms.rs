@@ -1,0 +1,4 @@
+//! The printed forms and identity details in the browser: only starts its program (see `anju::ui::families`).
+fn main() {
+    anju::ui::run(anju::ui::families::forms::PROGRAM);
+}

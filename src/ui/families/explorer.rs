@@ -1,0 +1,31 @@
+//! The rules explorer: every document, clause, rule and policy case; its own program, with the
+//! whole of the data in every language (which residents never download).
+
+use super::{Needs, Program};
+use crate::portal::route::{Family, Route};
+use crate::ui::components::NotFound;
+use crate::ui::pages::{document, rules};
+use leptos::prelude::*;
+
+/// The explorer's program.
+pub const PROGRAM: Program = Program {
+    family: Family::Explorer,
+    page,
+    needs,
+};
+
+fn needs(_: &Route) -> Needs {
+    // The explorer's bundle holds everything; see `crate::ui::site::prepare`.
+    Needs {
+        index: true,
+        place: true,
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Rules => rules::RulesPage().into_any(),
+        Route::Document(id) => view! { <document::DocumentPage id=id/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    }
+}

@@ -1,0 +1,213 @@
+//! What this page has downloaded and shows: the interface language, the index of places and
+//! rule sets, and the rules of the household's place, each fetched from the site's own origin
+//! when first needed (by the loader in `index.html`, `window.anjuFetch`, which hands back a
+//! download it has already started) and decoded once (`crate::engine::bundle`).
+//!
+//! A page family's program asks for what its pages need before they are drawn; switching the
+//! language or the place downloads the new bundles first and only then changes what is shown,
+//! so a page never shows words it does not have.
+
+use crate::engine::bundle::{self, BundleError};
+use crate::engine::cases::CaseSummary;
+use crate::engine::model::PolicyData;
+use crate::engine::text::Lang;
+use crate::portal::messages::{self, KEYS_DIGEST};
+use crate::portal::route::Family;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Why something could not be downloaded or read.
+#[derive(Clone, Debug)]
+pub enum LoadError {
+    /// The network failed, or the server has no such file.
+    Network(String),
+    /// The file arrived but cannot be read (cut short, changed, of another build).
+    Bundle(BundleError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Network(why) => write!(f, "download failed: {why}"),
+            LoadError::Bundle(e) => e.fmt(f),
+        }
+    }
+}
+
+/// The bytes of a bundle, by its name in the build's manifest (`place/lucheng/en`).
+async fn fetch(name: &str) -> Result<Vec<u8>, LoadError> {
+    let network = |e: JsValue| LoadError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")));
+    let window = window();
+    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("anjuFetch"))
+        .map_err(network)?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| LoadError::Network("the page has no loader".into()))?;
+    let promise = loader
+        .call1(&JsValue::NULL, &JsValue::from_str(name))
+        .map_err(network)?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| LoadError::Network("the loader gave no promise".into()))?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(network)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// Bundles decoded so far, for the page's life: each is read once, then lent out.
+#[derive(Default)]
+struct Store {
+    places: HashMap<(String, Lang), &'static PolicyData>,
+    index: HashMap<Lang, &'static PolicyData>,
+    all: Option<(&'static PolicyData, &'static [CaseSummary])>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+}
+
+/// Makes the interface text of `lang` available (once per page).
+pub async fn load_text(lang: Lang) -> Result<(), LoadError> {
+    if messages::is_installed(lang) {
+        return Ok(());
+    }
+    let bytes = fetch(&format!("text/{}", lang.tag())).await?;
+    let (words, _) = bundle::read_interface(&bytes, KEYS_DIGEST).map_err(LoadError::Bundle)?;
+    messages::install(lang, words).map_err(|e| LoadError::Bundle(BundleError::Mismatch(e)))
+}
+
+/// The rules of `place` in `lang`.
+pub async fn load_place(place: &str, lang: Lang) -> Result<&'static PolicyData, LoadError> {
+    let key = (place.to_string(), lang);
+    if let Some(d) = STORE.with(|s| s.borrow().places.get(&key).copied()) {
+        return Ok(d);
+    }
+    let bytes = fetch(&format!("place/{place}/{}", lang.tag())).await?;
+    let (data, _) = bundle::read_place(&bytes, place).map_err(LoadError::Bundle)?;
+    let data: &'static PolicyData = Box::leak(Box::new(data));
+    STORE.with(|s| s.borrow_mut().places.insert(key, data));
+    Ok(data)
+}
+
+/// Every place, and each rule set's and document's headline, in `lang`.
+pub async fn load_index(lang: Lang) -> Result<&'static PolicyData, LoadError> {
+    if let Some(d) = STORE.with(|s| s.borrow().index.get(&lang).copied()) {
+        return Ok(d);
+    }
+    let bytes = fetch(&format!("index/{}", lang.tag())).await?;
+    let (data, _) = bundle::read_index(&bytes).map_err(LoadError::Bundle)?;
+    let data: &'static PolicyData = Box::leak(Box::new(data));
+    STORE.with(|s| s.borrow_mut().index.insert(lang, data));
+    Ok(data)
+}
+
+/// Everything, in every language, with the policy cases' index (the rules explorer's).
+pub async fn load_all() -> Result<(&'static PolicyData, &'static [CaseSummary]), LoadError> {
+    if let Some(all) = STORE.with(|s| s.borrow().all) {
+        return Ok(all);
+    }
+    let bytes = fetch("all").await?;
+    let (data, cases) = bundle::read_all(&bytes).map_err(LoadError::Bundle)?;
+    let all: (&'static PolicyData, &'static [CaseSummary]) = (
+        Box::leak(Box::new(data)),
+        Box::leak(cases.into_boxed_slice()),
+    );
+    STORE.with(|s| s.borrow_mut().all = Some(all));
+    Ok(all)
+}
+
+/// Data for when nothing has been downloaded (a page that needs none).
+fn empty() -> &'static PolicyData {
+    thread_local! {
+        static EMPTY: &'static PolicyData = Box::leak(Box::default());
+    }
+    EMPTY.with(|e| *e)
+}
+
+/// What the pages show now; a change redraws the page.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// The rules in use: the household's place (the explorer: everything).
+    pub data: &'static PolicyData,
+    /// Every place and each rule set's headline.
+    pub index: &'static PolicyData,
+    /// The policy cases' index (the explorer only).
+    pub cases: &'static [CaseSummary],
+}
+
+/// The page's downloaded data, shared by every view.
+#[derive(Clone, Copy)]
+pub struct SiteContext {
+    /// Which family's program this is.
+    pub family: Family,
+    /// What is shown.
+    pub shown: RwSignal<Shown>,
+}
+
+/// Starts the context with nothing downloaded.
+pub fn provide(family: Family) -> SiteContext {
+    let ctx = SiteContext {
+        family,
+        shown: RwSignal::new(Shown {
+            data: empty(),
+            index: empty(),
+            cases: &[],
+        }),
+    };
+    provide_context(ctx);
+    ctx
+}
+
+/// The page's data context.
+pub fn site() -> SiteContext {
+    expect_context::<SiteContext>()
+}
+
+/// The rules in use (read without tracking: the page is redrawn when they change).
+pub fn data() -> &'static PolicyData {
+    site().shown.get_untracked().data
+}
+
+/// Every place and each rule set's headline (read without tracking).
+pub fn index() -> &'static PolicyData {
+    site().shown.get_untracked().index
+}
+
+/// The policy cases' index (read without tracking).
+pub fn cases() -> &'static [CaseSummary] {
+    site().shown.get_untracked().cases
+}
+
+/// What a page of this family needs, downloaded and put in use: the interface text of `lang`,
+/// the index when `index` is asked, the rules of `place` when one is given (for the printed
+/// forms in Chinese, whatever the interface language), everything for the explorer.
+pub async fn prepare(
+    ctx: SiteContext,
+    lang: Lang,
+    place: Option<&str>,
+    index: bool,
+) -> Result<(), LoadError> {
+    load_text(lang).await?;
+    let mut shown = ctx.shown.get_untracked();
+    if ctx.family == Family::Explorer {
+        let (data, cases) = load_all().await?;
+        shown.data = data;
+        shown.index = data;
+        shown.cases = cases;
+    } else {
+        if index {
+            shown.index = load_index(lang).await?;
+        }
+        if let Some(p) = place {
+            let data_lang = if ctx.family == Family::Forms {
+                Lang::Zh
+            } else {
+                lang
+            };
+            shown.data = load_place(p, data_lang).await?;
+        }
+    }
+    ctx.shown.set(shown);
+    Ok(())
+}
