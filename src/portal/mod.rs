@@ -1,7 +1,7 @@
 //! The portal as plain code, tested natively: its pages and their addresses, the order of
-//! questions, typed input, share links, the printed forms, counter mode and the rules explorer as
-//! models, identity details and the ID-card check, and the interface text. No browser imports:
-//! `crate::ui` only binds these to the page.
+//! questions, typed input, share links and their QR codes, the printed forms, counter mode and
+//! the rules explorer as models, identity details and the ID-card check, and the interface text.
+//! No browser imports: `crate::ui` only binds these to the page.
 
 pub mod counter;
 pub mod embedded;
@@ -12,6 +12,6 @@ pub mod identity;
 pub mod input;
 pub mod journey;
 pub mod messages;
-pub mod qr;
+pub mod qr_svg;
 pub mod route;
 pub mod share_link;

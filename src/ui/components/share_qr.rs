@@ -1,5 +1,5 @@
-//! The share link of a household's answers (answers only, in the fragment) and its QR code,
-//! drawn here as inline SVG: no image service.
+//! The share link of a household's answers (answers only, in the fragment) and its QR code as
+//! inline SVG, drawn on the device: no image service.
 
 use crate::engine::answers::Answers;
 use crate::portal::share_link::encode;
@@ -17,9 +17,8 @@ pub fn share_url(answers: &Answers) -> String {
     format!("{base}?p=results#{}", encode(answers))
 }
 
-/// The share link's QR code as inline SVG.
+/// The share link's QR code as inline SVG ([`crate::portal::qr_svg`]), or `None` when the link
+/// is too long for any QR code, so the page shows the link alone.
 pub fn qr_svg(url: &str) -> Option<String> {
-    crate::portal::qr::encode(url.as_bytes(), crate::portal::qr::Ecc::Medium)
-        .ok()
-        .map(|code| code.svg(4))
+    crate::portal::qr_svg::encode(url).ok()
 }
