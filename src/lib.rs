@@ -7,6 +7,8 @@
 //!   forms, counter and explorer models, identity details, interface text — tested natively.
 //! - `ui` (feature `ui`): the Leptos portal in the browser — contexts, components, pages.
 
+#![warn(missing_docs)]
+
 pub mod engine;
 pub mod portal;
 

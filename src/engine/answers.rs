@@ -46,29 +46,40 @@ pub struct Answers {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FactValue {
+    /// A yes/no answer (`true`).
     Bool(bool),
+    /// A number: whole months for a duration, or a count.
     Number(i64),
+    /// Text: a date (`YYYY-MM-DD`), a month (`YYYY-MM`) or a choice id.
     Text(String),
 }
 
 /// An answer read against its fact's kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value<'a> {
+    /// A yes/no answer.
     Bool(bool),
+    /// A day, or the first of the month for a month fact.
     Date(Date),
+    /// A duration in whole months.
     Months(i64),
+    /// A count, in the fact's unit.
     Count(i64),
+    /// The id of the chosen choice.
     Choice(&'a str),
 }
 
 /// Why an answer cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswerProblem {
+    /// The fact whose answer it is (or `v` / `place` for the record itself).
     pub fact: String,
+    /// What is wrong with it, in a sentence (`'2008-06' is not a full date (YYYY-MM-DD)`).
     pub problem: String,
 }
 
 impl Answers {
+    /// Empty answers of the current version, as a new journey starts.
     pub fn new() -> Answers {
         Answers {
             v: ANSWERS_VERSION,

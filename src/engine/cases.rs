@@ -19,8 +19,10 @@ pub const DEFAULT_TODAY: &str = "2026-11-22";
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseFile {
+    /// The file's base households by name (`[household.<name>]`).
     #[serde(rename = "household", default)]
     pub households: BTreeMap<String, Household>,
+    /// The file's cases in file order (`[[case]]`).
     #[serde(rename = "case", default)]
     pub cases: Vec<CaseEntry>,
 }
@@ -29,16 +31,22 @@ pub struct CaseFile {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Household {
+    /// The place id the household lives in (`lucheng`).
     #[serde(default)]
     pub place: Option<String>,
+    /// The question date the household asks about.
     #[serde(default)]
     pub date: Option<Date>,
+    /// The "today" for the standing of documents, when not [`DEFAULT_TODAY`].
     #[serde(default)]
     pub today: Option<Date>,
+    /// The services to evaluate; all when left out.
     #[serde(default)]
     pub services: Option<Vec<Service>>,
+    /// The household's answers, by fact id (`[household.<name>.facts]`).
     #[serde(default)]
     pub facts: BTreeMap<String, FactValue>,
+    /// Facts the household answers "I don't know".
     #[serde(default)]
     pub unsure: BTreeSet<String>,
 }
@@ -49,24 +57,33 @@ pub struct Household {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseEntry {
+    /// The case's sentence, which names its test; unique across the data.
     pub name: String,
+    /// The base household it starts from, in the same file.
     #[serde(default)]
     pub household: Option<String>,
+    /// The place id, replacing the household's.
     #[serde(default)]
     pub place: Option<String>,
+    /// The question date, replacing the household's.
     #[serde(default)]
     pub date: Option<Date>,
+    /// The "today" for the standing of documents, replacing the household's.
     #[serde(default)]
     pub today: Option<Date>,
+    /// The services to evaluate, replacing the household's.
     #[serde(default)]
     pub services: Option<Vec<Service>>,
+    /// Answers that replace or add to the household's (`[case.facts]`).
     #[serde(default)]
     pub facts: BTreeMap<String, FactValue>,
+    /// Facts answered "I don't know", replacing or adding to the household's answers.
     #[serde(default)]
     pub unsure: BTreeSet<String>,
     /// Facts of the household this case leaves unanswered.
     #[serde(default)]
     pub unset: BTreeSet<String>,
+    /// What the rules must say about it (`[[case.expect]]`).
     #[serde(rename = "expect", default)]
     pub expectations: Vec<Expectation>,
 }
@@ -78,6 +95,7 @@ pub struct Case {
     pub name: String,
     /// The base household it starts from, if any.
     pub household: Option<String>,
+    /// The place id the household lives in.
     pub place: String,
     /// The question date.
     pub date: Date,
@@ -85,8 +103,11 @@ pub struct Case {
     pub today: Option<Date>,
     /// Services to evaluate; all when empty.
     pub services: Vec<Service>,
+    /// The answers, by fact id, with the household's applied.
     pub facts: BTreeMap<String, FactValue>,
+    /// Facts answered "I don't know", with the household's applied.
     pub unsure: BTreeSet<String>,
+    /// What the rules must say about it, in file order.
     pub expectations: Vec<Expectation>,
     /// Facts taken unchanged from the household, so that a bad one is blamed on it.
     inherited: BTreeSet<String>,
@@ -276,6 +297,7 @@ fn toml_value(v: &FactValue) -> String {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
+    /// The decision the other keys are about, as `ruleset-id/decision-id`.
     #[serde(default)]
     pub decision: Option<String>,
     /// decided / unknown / ambiguous; `decided` when an outcome is given and this is not.
@@ -302,6 +324,7 @@ pub struct Expectation {
     /// A condition (by its label's Simplified Chinese text, or its named condition) and its truth.
     #[serde(default)]
     pub condition: Option<String>,
+    /// The truth `condition` must have: met, not met, unknown or ambiguous.
     #[serde(default)]
     pub truth: Option<Truth>,
     /// Rule sets that must not apply on the date (e.g. before they began).
@@ -358,6 +381,7 @@ impl<'de> Deserialize<'de> for super::eval::Standing {
 }
 
 impl Case {
+    /// The case's household as answers, the way the portal would hold them.
     pub fn answers(&self) -> Answers {
         Answers {
             v: ANSWERS_VERSION,
@@ -412,8 +436,11 @@ impl Case {
 /// outcomes it checks (`ruleset/decision/rule`).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CaseSummary {
+    /// The case's sentence.
     pub name: String,
+    /// The cases file it comes from (`school/cases.toml`).
     pub file: String,
+    /// The rules whose outcomes it checks, as `ruleset/decision/rule`.
     pub rules: Vec<String>,
 }
 

@@ -38,10 +38,12 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// Whether the year has a 29 February in the Gregorian calendar.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// How many days the month has in that year (0 for a month outside 1–12).
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -74,12 +76,15 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// The year (1900–2200).
     pub fn year(self) -> i32 {
         self.year
     }
+    /// The month, 1–12.
     pub fn month(self) -> u8 {
         self.month
     }
+    /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -135,6 +140,7 @@ impl Date {
         Date::new(i32::try_from(year).ok()?, month, day).ok()
     }
 
+    /// The day `days` later (earlier when negative); `None` outside the supported years.
     pub fn add_days(self, days: i64) -> Option<Date> {
         Date::from_day_number(self.day_number() + days)
     }
@@ -149,6 +155,7 @@ impl Date {
         Date::new(year, month, day).ok()
     }
 
+    /// The day a period (years, months, then days) later; `None` outside the supported years.
     pub fn add_period(self, period: Period) -> Option<Date> {
         self.add_months(i64::from(period.years) * 12 + i64::from(period.months))?
             .add_days(i64::from(period.days))
@@ -202,10 +209,13 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
+    /// Whole years of the period (the sources' 年).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub years: u32,
+    /// Months beyond the years (个月).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub months: u32,
+    /// Days beyond the months (日).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub days: u32,
 }
@@ -215,6 +225,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl Period {
+    /// Whether the period is zero.
     pub fn is_empty(self) -> bool {
         self.years == 0 && self.months == 0 && self.days == 0
     }

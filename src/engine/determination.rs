@@ -9,9 +9,11 @@ use super::truth::Truth;
 /// A condition as evaluated, with the dates on which it would change if nothing else does.
 #[derive(Clone, Debug)]
 pub struct Node<'a> {
+    /// The condition from the rule set that was evaluated.
     pub condition: &'a Condition,
     /// The name, when this node is a named condition reached through `ref`.
     pub name: Option<&'a str>,
+    /// Whether it holds: met, not met, unknown or ambiguous.
     pub truth: Truth,
     /// Why it is ambiguous: the disputed note, the unclear note or the vague clause.
     pub note: Option<&'a Text>,
@@ -21,6 +23,7 @@ pub struct Node<'a> {
     pub until: Option<Date>,
     /// For points conditions: the points counted so far.
     pub points: Option<i64>,
+    /// The evaluated conditions inside a group (empty for a leaf).
     pub children: Vec<Node<'a>>,
 }
 
@@ -97,7 +100,9 @@ pub enum Status {
 /// One rule as evaluated.
 #[derive(Clone, Debug)]
 pub struct RuleResult<'a> {
+    /// The rule, as written in the data.
     pub rule: &'a Rule,
+    /// Whether its `when` holds for the household (met for a rule without one).
     pub truth: Truth,
     /// None for a rule without a condition.
     pub node: Option<Node<'a>>,
@@ -106,8 +111,11 @@ pub struct RuleResult<'a> {
 /// The answer to one decision.
 #[derive(Clone, Debug)]
 pub struct Determination<'a> {
+    /// The rule set the decision belongs to.
     pub ruleset: &'a Ruleset,
+    /// The decision, as written in the data.
     pub decision: &'a Decision,
+    /// Whether one outcome is settled, more answers are needed, or the counter decides.
     pub status: Status,
     /// Every rule of the decision, in order; those after `decisive` do not count towards the
     /// outcome but tell what would change it.
@@ -121,6 +129,7 @@ pub struct Determination<'a> {
 /// A way the outcome could become a different, favourable one.
 #[derive(Clone, Debug)]
 pub struct Change<'s, 'a> {
+    /// The rule that would give the favourable outcome.
     pub rule: &'a Rule,
     /// Conditions of that rule not met or not known.
     pub missing: Vec<&'s Node<'a>>,

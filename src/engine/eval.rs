@@ -30,16 +30,23 @@ pub enum Standing {
     StatusUnknown,
 }
 
+/// One rule set that applies on the question date, with how it stands and its decisions' results.
 #[derive(Clone, Debug)]
 pub struct RulesetResult<'a> {
+    /// The rule set, as written in the data.
     pub ruleset: &'a Ruleset,
+    /// The document its rules come from.
     pub document: &'a Document,
+    /// How it stands for the person asking: in force, historical, repealed or of unknown status.
     pub standing: Standing,
+    /// One determination per decision of the rule set, in order.
     pub determinations: Vec<Determination<'a>>,
 }
 
+/// What one service (schooling, insurance, permits) gives for the household on the question date.
 #[derive(Clone, Debug)]
 pub struct ServiceResult<'a> {
+    /// The service evaluated.
     pub service: Service,
     /// Rule sets covering the question date, those in force first.
     pub applicable: Vec<RulesetResult<'a>>,
@@ -51,18 +58,24 @@ pub struct ServiceResult<'a> {
     pub earlier: Vec<&'a Ruleset>,
 }
 
+/// The whole result of a household's answers at a place on a date, service by service.
 #[derive(Clone, Debug)]
 pub struct Evaluation<'a> {
+    /// The policy data evaluated against.
     pub data: &'a PolicyData,
+    /// The household's answers.
     pub answers: &'a Answers,
+    /// The chosen place, whose rules and those of the places it lies in apply.
     pub place: &'a Place,
     /// The date the question is asked for.
     pub date: Date,
     /// The real date today, for the standing of rules.
     pub today: Date,
+    /// One result per chosen service, in the order asked.
     pub services: Vec<ServiceResult<'a>>,
 }
 
+/// Why answers cannot be evaluated yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvalError {
     /// No place chosen yet.

@@ -4,18 +4,23 @@
 use super::model::{Clause, Condition, Document, Fact, Place, PointsScheme, PolicyData, Ruleset};
 
 impl PolicyData {
+    /// The place with this id (`lucheng`), if any.
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
+    /// The document with this id (`lucheng-2013-164`), if any.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+    /// The fact (question) with this id (`child_birth_date`), if any.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
     }
+    /// The points scheme with this id, if any.
     pub fn points_scheme(&self, id: &str) -> Option<&PointsScheme> {
         self.points_schemes.iter().find(|s| s.id == id)
     }
+    /// The rule set with this id (`lucheng-school-2013`), if any.
     pub fn ruleset(&self, id: &str) -> Option<&Ruleset> {
         self.rulesets.iter().find(|r| r.id == id)
     }

@@ -11,10 +11,15 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyData {
+    /// Every place: the nation, provinces, cities and districts (`places.toml`).
     pub places: Vec<Place>,
+    /// Every published document the rules rest on, with the clauses they cite (`documents/*.toml`).
     pub documents: Vec<Document>,
+    /// Every question a household can be asked, in asking order (`facts/*.toml`).
     pub facts: Vec<Fact>,
+    /// Every rule set of every service and place (`school/`, `insurance/`, `permit/`).
     pub rulesets: Vec<Ruleset>,
+    /// Points schemes (积分) that rules can test; none ships, the fixture has one (`points/`).
     #[serde(default)]
     pub points_schemes: Vec<PointsScheme>,
     /// What the printed forms rest on (`forms.toml`); none in a data folder without forms.
@@ -97,8 +102,10 @@ pub enum Service {
 }
 
 impl Service {
+    /// The three services, in the order the portal lists them.
     pub const ALL: [Service; 3] = [Service::School, Service::Insurance, Service::Permit];
 
+    /// Stable id used in data folders, links and the command line (`school`, `permit` …).
     pub fn id(self) -> &'static str {
         match self {
             Service::School => "school",
@@ -107,6 +114,7 @@ impl Service {
         }
     }
 
+    /// The service with this id, or `None` for an unknown one (from a link or a data file).
     pub fn from_id(id: &str) -> Option<Service> {
         Service::ALL.into_iter().find(|s| s.id() == id)
     }
@@ -147,19 +155,26 @@ pub enum DocumentStatus {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// Short id used in rules, links and the file name (`lucheng-2013-164`).
     pub id: String,
     /// Its number as printed (温鹿政办〔2013〕164号), or the regulation's name where it has none.
     pub number: String,
+    /// Its title as published.
     pub title: String,
+    /// The body that issued it, as published (温州市鹿城区人民政府办公室).
     pub issuer: String,
     /// Where it applies.
     pub place: String,
+    /// The day it was issued, where the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<Date>,
+    /// The day it took effect, where the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force: Option<Date>,
+    /// The day it was repealed, where the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repealed: Option<Date>,
+    /// How it stands today (in force, repealed, superseded, unknown), shown on its results.
     pub status: DocumentStatus,
     /// What the source says about the status or dates (e.g. "有效性: 废止; date not stated").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,7 +202,9 @@ pub struct Clause {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// The fact's name in rules, answers and links (`child_birth_date`).
     pub id: String,
+    /// What kind of answer it takes: yes/no, a day, a month, a duration, a count or a choice.
     pub kind: FactKind,
     /// Who or what the fact is about, to group questions (child, parent, work, insurance …).
     pub group: String,
@@ -230,11 +247,15 @@ pub enum FactKind {
     Choice,
 }
 
+/// One of the answers offered by a `choice` fact (`parent_permit = "residence_permit"`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    /// The choice's value in rules, answers and links (`residence_permit`).
     pub id: String,
+    /// What the choice says on its question page.
     pub label: Text,
+    /// An optional line under the label, saying when to pick it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
 }
@@ -243,9 +264,13 @@ pub struct Choice {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ruleset {
+    /// Stable id used in cases, links and the rules explorer (`lucheng-school-2013`).
     pub id: String,
+    /// The service it answers for; must match its folder (`school`, `insurance`, `permit`).
     pub service: Service,
+    /// The place whose residents it applies to, and the places below it (a place id).
     pub place: String,
+    /// Id of the document the rules come from (`lucheng-2013-164`).
     pub document: String,
     /// First day the rules apply; none where the source's dates are not known (then
     /// `from_note` must say so, and the rules are shown for any date, flagged).
@@ -260,6 +285,7 @@ pub struct Ruleset {
     /// Why the rules end on `to` (e.g. the regulation that abolished the permit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_note: Option<Text>,
+    /// The rule set's name, as shown in results and the rules explorer.
     pub title: Text,
     /// What the source leaves open, shown beside the results of this rule set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -268,6 +294,7 @@ pub struct Ruleset {
     /// `{ ref = "ruleset-id#name" }`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub conditions: BTreeMap<String, Condition>,
+    /// The questions the rules answer, each with its rules in order (`[[decision]]`).
     #[serde(rename = "decision")]
     pub decisions: Vec<Decision>,
 }
@@ -351,16 +378,22 @@ impl Ruleset {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    /// Id within the rule set, used in cases as `ruleset-id/decision-id` (`enrolment`).
     pub id: String,
+    /// The question it answers, as shown at the head of its result.
     pub title: Text,
+    /// Its rules in the order they are tried; the last has no `when` (`[[decision.rule]]`).
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
 }
 
+/// One rule of a decision: when it holds, its outcome and clause, and what to do next.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
+    /// Id unique within the decision, used in cases and in the explorer's links (`too-young`).
     pub id: String,
+    /// The outcome it gives when its `when` holds (eligible, not eligible, a permit …).
     pub outcome: Outcome,
     /// The clause the outcome rests on.
     pub clause: String,
@@ -369,10 +402,13 @@ pub struct Rule {
     /// When the rule applies; a rule without one always applies (the last rule of a decision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
+    /// The papers to bring, each with the clause that asks for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<Cited>,
+    /// Where to go (the office or counter), with the clause that names it (`where` in the data).
     #[serde(default, rename = "where", skip_serializing_if = "Option::is_none")]
     pub where_to_go: Option<Cited>,
+    /// What to do next, each step with its clause.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_steps: Vec<Cited>,
 }
@@ -381,13 +417,17 @@ pub struct Rule {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
+    /// The text shown to the resident, in three languages.
     pub text: Text,
+    /// The clause it comes from (`clause`, or `document#clause` for another document).
     pub clause: String,
 }
 
+/// What a rule concludes: its kind and, for a permit, which permit and for how long.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
+    /// The kind of conclusion (`eligible`, `not_eligible`, `permit`, `ask_counter` …).
     pub kind: OutcomeKind,
     /// For `permit`: which permit (`temporary_residence_permit`, `residence_permit` …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -445,6 +485,7 @@ impl OutcomeKind {
 }
 
 impl OutcomeKind {
+    /// The outcome's name in policy data and cases (`out_of_scope`).
     pub fn id(self) -> &'static str {
         match self {
             OutcomeKind::Eligible => "eligible",
@@ -467,6 +508,7 @@ impl OutcomeKind {
 /// A condition over a household's facts. Leaves cite a clause; groups combine leaves.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
+    /// What it tests: a group, a named condition, one fact, a points total or a vague clause.
     pub test: Test,
     /// What the condition says, in plain words (shown in results). Required on leaves.
     pub label: Option<Text>,
@@ -477,6 +519,7 @@ pub struct Condition {
     pub disputed: Option<Text>,
 }
 
+/// The operator of a condition: how it combines others, or what single thing it tests.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Test {
     /// Every item holds.
@@ -491,21 +534,61 @@ pub enum Test {
     /// A named condition of the rule set.
     Ref(String),
     /// A yes/no fact has this value.
-    Is { fact: String, value: bool },
+    Is {
+        /// The yes/no fact tested.
+        fact: String,
+        /// The answer that makes the condition hold.
+        value: bool,
+    },
     /// A choice fact is one of these.
-    OneOf { fact: String, choices: Vec<String> },
+    OneOf {
+        /// The choice fact tested.
+        fact: String,
+        /// The choice ids, any of which makes the condition hold.
+        choices: Vec<String>,
+    },
     /// A person born on the date fact is at least this many whole years old (周岁).
-    AgeAtLeast { fact: String, years: u32 },
+    AgeAtLeast {
+        /// The birth date fact.
+        fact: String,
+        /// The least age in whole years (周岁) on the question date.
+        years: u32,
+    },
     /// … at most this many whole years old (stops holding on the next birthday).
-    AgeAtMost { fact: String, years: u32 },
+    AgeAtMost {
+        /// The birth date fact.
+        fact: String,
+        /// The greatest age in whole years; `15` stops holding on the 16th birthday.
+        years: u32,
+    },
     /// At least this long has passed since the date/month fact.
-    SinceAtLeast { fact: String, period: Period },
+    SinceAtLeast {
+        /// The date or month fact saying when something began (`residence_here_since`).
+        fact: String,
+        /// The least time that must have passed by the question date.
+        period: Period,
+    },
     /// A duration or count fact is at least this much.
-    AtLeast { fact: String, amount: Amount },
+    AtLeast {
+        /// The duration or count fact tested (`insurance_months_here`).
+        fact: String,
+        /// The least amount: a period for a duration, a number for a count.
+        amount: Amount,
+    },
     /// A duration or count fact is at most this much.
-    AtMost { fact: String, amount: Amount },
+    AtMost {
+        /// The duration or count fact tested.
+        fact: String,
+        /// The greatest amount: a period for a duration, a number for a count.
+        amount: Amount,
+    },
     /// A points scheme gives at least this many points.
-    PointsAtLeast { scheme: String, points: i64 },
+    PointsAtLeast {
+        /// Id of the points scheme whose total is tested.
+        scheme: String,
+        /// The least total of points.
+        points: i64,
+    },
     /// The source names the condition but sets no threshold: always ambiguous, with this note.
     Vague(Text),
 }
@@ -514,7 +597,9 @@ pub enum Test {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Amount {
+    /// A number, compared with a count fact (or a points total).
     Number(i64),
+    /// A period in years and months, compared with a duration fact.
     Period(Period),
 }
 
@@ -780,15 +865,23 @@ impl Condition {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointsScheme {
+    /// Stable id, used by conditions as `points = "id"`.
     pub id: String,
+    /// The place where the scheme applies (a place id).
     pub place: String,
+    /// Id of the document that sets the scheme.
     pub document: String,
+    /// First day the scheme applies.
     pub from: Date,
+    /// First day it no longer applies (exclusive); none while it has no end on record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+    /// The scheme's name, as shown in the rules explorer.
     pub title: Text,
+    /// The facts that give points (`[[factor]]`).
     #[serde(rename = "factor")]
     pub factors: Vec<PointsFactor>,
+    /// The bands of total points and what each gives, lowest first (`[[tier]]`).
     #[serde(default, rename = "tier")]
     pub tiers: Vec<PointsTier>,
 }
@@ -798,7 +891,9 @@ pub struct PointsScheme {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointsFactor {
+    /// The fact that gives points.
     pub fact: String,
+    /// Points per unit: per yes, per count, or per `per_months` months of a duration.
     pub points: i64,
     /// For durations: months per unit of points (12 = points per whole year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -806,7 +901,9 @@ pub struct PointsFactor {
     /// The most this factor can give.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
+    /// The clause that sets these points.
     pub clause: String,
+    /// What the factor counts, in plain words.
     pub label: Text,
 }
 
@@ -814,6 +911,8 @@ pub struct PointsFactor {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointsTier {
+    /// The least total of points that reaches this band.
     pub min: i64,
+    /// What this band gives access to, in plain words.
     pub label: Text,
 }

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 /// A data folder as read: the data, where each item came from, and the policy cases.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The validated policy data.
     pub data: PolicyData,
+    /// The file each place, fact, document and rule set was read from, for messages.
     pub origins: Origins,
     /// (file, case), in file order.
     pub cases: Vec<(String, Case)>,

@@ -7,16 +7,20 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lang {
+    /// Simplified Chinese (zh-Hans): the default, and the language of the sources.
     #[default]
     #[serde(rename = "zh-Hans")]
     Zh,
+    /// Traditional Chinese (zh-Hant).
     #[serde(rename = "zh-Hant")]
     ZhHant,
+    /// English.
     #[serde(rename = "en")]
     En,
 }
 
 impl Lang {
+    /// The three languages, in the order the language switch shows them.
     pub const ALL: [Lang; 3] = [Lang::Zh, Lang::ZhHant, Lang::En];
 
     /// The BCP 47 tag for the `lang` attribute.
@@ -28,6 +32,7 @@ impl Lang {
         }
     }
 
+    /// The language with this BCP 47 tag (`zh-Hant`), or `None` for any other.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.tag() == tag)
     }
@@ -40,14 +45,18 @@ impl Lang {
 /// pending, a plain string (Simplified Chinese only).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
+    /// The Simplified Chinese text, always given.
     pub zh: String,
+    /// The Traditional Chinese text, where translated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zh_hant: Option<String>,
+    /// The English text, where translated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
 impl Text {
+    /// A text in Simplified Chinese only, awaiting translation.
     pub fn zh(text: impl Into<String>) -> Text {
         Text {
             zh: text.into(),

@@ -7,7 +7,9 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Truth {
+    /// The condition holds.
     Met,
+    /// The condition does not hold.
     NotMet,
     /// An answer it needs is missing (or the person said they do not know).
     Unknown,

@@ -16,6 +16,7 @@ pub struct DataError {
     pub file: String,
     /// Where in it: `ruleset lucheng-school-2013 › decision enrolment › rule eligible › when.all[2]`.
     pub path: String,
+    /// What is wrong, in a sentence (`no fact 'x' in facts.toml`).
     pub message: String,
 }
 
@@ -32,11 +33,15 @@ impl fmt::Display for DataError {
 /// Where each item of the data was read from, for messages.
 #[derive(Clone, Debug, Default)]
 pub struct Origins {
+    /// The places file (`places.toml`).
     pub places: String,
     /// Fact id → the file under `facts/` that defines it.
     pub facts: BTreeMap<String, String>,
+    /// Document id → the file under `documents/` that defines it.
     pub documents: BTreeMap<String, String>,
+    /// Rule set id → the file that defines it (`school/lucheng-2013.toml`).
     pub rulesets: BTreeMap<String, String>,
+    /// Points scheme id → the file under `points/` that defines it.
     pub points_schemes: BTreeMap<String, String>,
     /// The forms file, when there is one.
     pub forms: String,

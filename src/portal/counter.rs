@@ -58,8 +58,11 @@ pub fn paper_groups(data: &PolicyData) -> Vec<(&str, Vec<&Fact>)> {
 /// - durations: `text` the years, `months` the months.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Typed {
+    /// The radio chosen: `yes`, `no`, a choice id, [`UNSURE`], or empty.
     pub choice: String,
+    /// The one box of a date, month or count, or the years box of a duration.
     pub text: String,
+    /// The months box of a duration.
     pub months: String,
 }
 
@@ -211,15 +214,20 @@ pub fn read(fact: &Fact, t: &Typed, latest: Date) -> Result<Reading, Problem> {
 /// Which box a problem belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// The place chooser.
     Place,
+    /// The question date box.
     Date,
+    /// The boxes of this fact (by fact id).
     Fact(String),
 }
 
 /// A problem in one box of the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {
+    /// The box it belongs to.
     pub field: Field,
+    /// What is wrong with what was typed there.
     pub problem: Problem,
 }
 
@@ -298,7 +306,9 @@ pub fn needed_facts(
 /// (`温鹿政办〔2013〕164号 附件6 第三条`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CitedText {
+    /// The text, in three languages.
     pub text: Text,
+    /// The clause it rests on, as a reader cites it (`温鹿政办〔2013〕164号 附件6 第三条`).
     pub cite: String,
 }
 
@@ -311,6 +321,7 @@ pub fn bracketed(cite: &str) -> String {
 /// What to bring and where to go for one favourable, decided determination.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistItem {
+    /// The service the determination belongs to.
     pub service: Service,
     /// The decision's title (孩子能否在鹿城区公办学校就读).
     pub title: Text,
@@ -318,7 +329,9 @@ pub struct ChecklistItem {
     pub outcome: Text,
     /// Cite of the clause the outcome rests on.
     pub cite: String,
+    /// The papers to bring, each with its clause.
     pub materials: Vec<CitedText>,
+    /// Where to go, with its clause, when the rule names a place.
     pub where_to_go: Option<CitedText>,
 }
 

@@ -14,7 +14,9 @@ use crate::portal::identity::{Identity, Person};
 
 /// The footer's fixed words, as printed.
 pub const BASIS_LABEL: &str = "依据:";
+/// The footer's label before the printing date, as printed.
 pub const PRINTED_LABEL: &str = "打印日期:";
+/// The footer's warning that the form is filled by the resident and is not an official decision.
 pub const NOT_OFFICIAL: &str =
     "本表由居民本人依据公开文件自行填写,不是官方决定,以办事窗口审核为准。";
 
@@ -32,6 +34,7 @@ pub enum FormId {
 }
 
 impl FormId {
+    /// The four forms, in the order the forms page lists them.
     pub const ALL: [FormId; 4] = [
         FormId::Enrolment,
         FormId::Residence,
@@ -39,6 +42,7 @@ impl FormId {
         FormId::Guardianship,
     ];
 
+    /// Stable id used in the form's link (`?p=form/enrolment`).
     pub fn id(self) -> &'static str {
         match self {
             FormId::Enrolment => "enrolment",
@@ -48,6 +52,7 @@ impl FormId {
         }
     }
 
+    /// The form with this id, or `None` for an unknown one (from a link).
     pub fn from_id(id: &str) -> Option<FormId> {
         FormId::ALL.into_iter().find(|f| f.id() == id)
     }
@@ -84,6 +89,7 @@ impl FormId {
 /// One box of the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
+    /// The box's label as printed (学生姓名).
     pub label: &'static str,
     /// None prints an empty box.
     pub value: Option<String>,
@@ -91,16 +97,21 @@ pub struct Row {
     pub required: bool,
 }
 
+/// One numbered section of a form (一、学生情况), with its boxes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
+    /// The section's heading as printed, with its clause where it has one.
     pub heading: String,
+    /// Its boxes, in the order of the paper.
     pub rows: Vec<Row>,
 }
 
 /// A line with its source, as `温鹿政办〔2013〕164号 附件6 第三条`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CitedLine {
+    /// The line as printed.
     pub text: String,
+    /// The clause it rests on, cited as a reader cites it.
     pub cite: String,
 }
 
@@ -114,11 +125,15 @@ impl CitedLine {
 /// A form, filled in as far as the answers go.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilledForm {
+    /// Which form this is.
     pub id: FormId,
+    /// The form's title as printed.
     pub title: &'static str,
+    /// Its sections of boxes, in the order of the paper.
     pub sections: Vec<Section>,
     /// For a letter: its paragraphs.
     pub letter: Vec<String>,
+    /// The checklist's heading as printed, naming its clause where it has one.
     pub checklist_title: String,
     /// Materials to bring, each with its clause.
     pub checklist: Vec<CitedLine>,
@@ -163,6 +178,7 @@ fn fact(data: &PolicyData, answers: &Answers, id: &str) -> Option<String> {
     })
 }
 
+/// A date written as on a Chinese form (2014年6月1日).
 pub fn date_zh(d: Date) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }

@@ -25,7 +25,10 @@ pub enum IdError {
     /// Digits 7–14 are not a real date.
     BirthDate,
     /// The last character does not match the others (a typing mistake somewhere).
-    CheckDigit { expected: char },
+    CheckDigit {
+        /// The last character the first 17 digits call for (`0`–`9` or `X`).
+        expected: char,
+    },
 }
 
 impl fmt::Display for IdError {
@@ -99,6 +102,7 @@ impl IdNumber {
         Ok(IdNumber { text, birth, male })
     }
 
+    /// The number as read: 18 half-width characters, spaces dropped, any `x` as `X`.
     pub fn as_str(&self) -> &str {
         &self.text
     }

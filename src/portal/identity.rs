@@ -13,8 +13,11 @@ pub const IDENTITY_VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Person {
+    /// The person's name (姓名), as on the identity card.
     pub name: String,
+    /// The 18-character resident identity number (身份证号), as typed.
     pub id_number: String,
+    /// A mobile or landline phone number (联系电话).
     pub phone: String,
     /// 民族.
     pub ethnicity: String,
@@ -32,11 +35,13 @@ pub struct Person {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Identity {
+    /// Always [`IDENTITY_VERSION`].
     pub v: u32,
     /// The person applying: the parent or guardian for schooling, the worker for permits.
     pub applicant: Person,
     /// The other parent, if any.
     pub other_parent: Person,
+    /// The child, for the schooling forms.
     pub child: Person,
     /// 户籍地址 (of the applicant, and of the child unless it differs).
     pub hukou_address: String,
@@ -49,10 +54,15 @@ pub struct Identity {
 /// Which field a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// The applicant's identity number.
     ApplicantId,
+    /// The other parent's identity number.
     OtherParentId,
+    /// The child's identity number.
     ChildId,
+    /// The applicant's phone number.
     ApplicantPhone,
+    /// The other parent's phone number.
     OtherParentPhone,
 }
 
@@ -100,6 +110,7 @@ impl Default for Identity {
 }
 
 impl Identity {
+    /// An empty record of the current version, as before anything is typed.
     pub fn new() -> Identity {
         Identity::default()
     }

@@ -17,7 +17,12 @@ pub enum Route {
     /// What a service covers, and where to begin.
     Service(Service),
     /// One question. `back_to_check` when reached by a Change link.
-    Question { fact: String, back_to_check: bool },
+    Question {
+        /// The id of the fact asked (`child_birth_date`).
+        fact: String,
+        /// Whether Continue returns to the check-your-answers page (`back=check`).
+        back_to_check: bool,
+    },
     /// Check your answers.
     Check,
     /// Results for every chosen service.
@@ -202,12 +207,17 @@ impl Route {
 /// problem on the start page).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StartChoices {
+    /// The place id chosen (`lucheng`), if any.
     pub place: Option<String>,
     /// `school`, `insurance`, `permit` or `all`.
     pub what: Option<String>,
+    /// Whether "another date" was chosen instead of today (`when=other`).
     pub other_date: bool,
+    /// The year typed for another date (`y`).
     pub year: String,
+    /// The month typed for another date (`m`).
     pub month: String,
+    /// The day typed for another date (`d`).
     pub day: String,
 }
 

@@ -33,6 +33,7 @@ fn large_text() -> RwSignal<bool> {
     large
 }
 
+/// The site header: the portal's name, the language switch and the larger-text switch.
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = language::lang();
@@ -76,6 +77,7 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The site footer: links to the rules explorer, about page and counter mode, and the privacy line.
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {

@@ -17,6 +17,7 @@ const ANSWERS_KEY: &str = "anju.answers";
 #[derive(Clone, Copy)]
 pub struct DataContext(pub &'static PolicyData);
 
+/// The portal's policy data, from the context set at start.
 pub fn data() -> &'static PolicyData {
     expect_context::<DataContext>().0
 }
@@ -24,7 +25,9 @@ pub fn data() -> &'static PolicyData {
 /// The answers, and a notice to show once (answers that could not be read).
 #[derive(Clone, Copy)]
 pub struct AnswersContext {
+    /// The household's answers, saved on this device whenever they change.
     pub answers: RwSignal<Answers>,
+    /// A notice to show at the top of the page until it is dismissed.
     pub notice: RwSignal<Option<Notice>>,
 }
 
@@ -45,6 +48,7 @@ pub enum Notice {
     Forgotten,
 }
 
+/// The household's answers and notice, from the context set at start.
 pub fn answers() -> AnswersContext {
     expect_context::<AnswersContext>()
 }
@@ -67,7 +71,7 @@ pub fn load(data: &PolicyData) -> (Answers, Option<Notice>) {
     }
 }
 
-pub fn dropped_notice(problems: &[AnswerProblem]) -> Option<Notice> {
+fn dropped_notice(problems: &[AnswerProblem]) -> Option<Notice> {
     (!problems.is_empty())
         .then(|| Notice::Dropped(problems.iter().map(|p| p.fact.clone()).collect()))
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct LangContext(pub RwSignal<Lang>);
 
+/// The language in use, from the context set at start; setting it switches every page.
 pub fn lang() -> RwSignal<Lang> {
     expect_context::<LangContext>().0
 }

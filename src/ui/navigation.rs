@@ -10,6 +10,7 @@ use leptos::wasm_bindgen::closure::Closure;
 #[derive(Clone, Copy)]
 pub struct RouteContext(pub RwSignal<Route>);
 
+/// The current page, from the context set at start.
 pub fn route() -> RwSignal<Route> {
     expect_context::<RouteContext>().0
 }

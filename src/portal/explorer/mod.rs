@@ -29,6 +29,7 @@ pub struct Explorer<'a> {
 /// The documents of one place.
 #[derive(Debug)]
 pub struct PlaceGroup<'a> {
+    /// The place's id (`lucheng`), also the anchor of its group on the explorer page.
     pub id: &'a str,
     /// The place's name; none only if the data names a place it does not define.
     pub name: Option<&'a Text>,
@@ -41,29 +42,37 @@ pub struct PlaceGroup<'a> {
 /// A document: its metadata, its clauses, and the rule sets and points schemes resting on it.
 #[derive(Debug)]
 pub struct DocumentEntry<'a> {
+    /// The document, as written in the data.
     pub document: &'a Document,
     /// The name of the place it applies to.
     pub place_name: Option<&'a Text>,
     /// `?p=rules/<id>`.
     pub href: String,
+    /// The document's quoted clauses, in the data's order, each with the rules citing it.
     pub clauses: Vec<ClauseEntry<'a>>,
+    /// The rule sets whose rules rest on this document.
     pub rulesets: Vec<RulesetEntry<'a>>,
+    /// The points schemes set by this document.
     pub points: Vec<PointsEntry<'a>>,
 }
 
 /// A clause with the rules that cite it.
 #[derive(Debug)]
 pub struct ClauseEntry<'a> {
+    /// The clause with its exact words.
     pub clause: &'a Clause,
     /// `clause-<id>`.
     pub anchor: String,
+    /// Every rule whose outcome, conditions or papers cite this clause.
     pub cited_by: Vec<RuleLink<'a>>,
 }
 
 /// A link to a rule from elsewhere (a clause, a search hit).
 #[derive(Clone, Debug)]
 pub struct RuleLink<'a> {
+    /// The rule set the rule belongs to.
     pub ruleset: &'a Ruleset,
+    /// The rule linked to.
     pub rule: &'a Rule,
     /// `?p=rules/<document>#rule-<ruleset>-<decision>-<rule>`.
     pub href: String,
@@ -72,19 +81,24 @@ pub struct RuleLink<'a> {
 /// One rule set of a document.
 #[derive(Debug)]
 pub struct RulesetEntry<'a> {
+    /// The rule set, as written in the data.
     pub ruleset: &'a Ruleset,
     /// `ruleset-<id>`.
     pub anchor: String,
     /// `?p=rules/<document>#ruleset-<id>`.
     pub href: String,
+    /// The name of the place the rule set applies to.
     pub place_name: Option<&'a Text>,
+    /// Its decisions, each with its rules as tables.
     pub decisions: Vec<DecisionEntry<'a>>,
 }
 
 /// One decision and its rules, in the order they are tried.
 #[derive(Debug)]
 pub struct DecisionEntry<'a> {
+    /// The decision, as written in the data.
     pub decision: &'a Decision,
+    /// Its rules as tables, in the order they are tried.
     pub rules: Vec<RuleEntry<'a>>,
 }
 
@@ -92,6 +106,7 @@ pub struct DecisionEntry<'a> {
 /// every item with its clause, and the cases that test it.
 #[derive(Debug)]
 pub struct RuleEntry<'a> {
+    /// The rule, as written in the data.
     pub rule: &'a Rule,
     /// `ruleset/decision/rule`, as the case index names it.
     pub key: String,
@@ -105,8 +120,11 @@ pub struct RuleEntry<'a> {
     pub clause: ClauseLink<'a>,
     /// The condition, flattened; empty for the `otherwise` rule.
     pub conditions: Vec<Row<'a>>,
+    /// The papers to bring, each with its clause.
     pub materials: Vec<CitedEntry<'a>>,
+    /// Where to go, with its clause, when the rule names a place.
     pub where_to_go: Option<CitedEntry<'a>>,
+    /// What to do next, each step with its clause.
     pub next_steps: Vec<CitedEntry<'a>>,
     /// Policy cases whose expectations this rule gives.
     pub cases: Vec<&'a CaseSummary>,
@@ -115,7 +133,9 @@ pub struct RuleEntry<'a> {
 /// A text of a rule (a paper to bring, a place to go) with its clause.
 #[derive(Debug)]
 pub struct CitedEntry<'a> {
+    /// The text, in three languages.
     pub text: &'a Text,
+    /// The clause it comes from, resolved to a link.
     pub clause: ClauseLink<'a>,
 }
 
@@ -136,9 +156,11 @@ pub struct ClauseLink<'a> {
 pub struct Row<'a> {
     /// Nesting: 0 for the rule's own condition.
     pub depth: usize,
+    /// Whether the row is a group (all, any, not, unclear), a test, or a missing `ref`.
     pub kind: RowKind<'a>,
     /// What it says in plain words.
     pub label: Option<&'a Text>,
+    /// The clause it comes from, resolved to a link; none for a group without one.
     pub clause: Option<ClauseLink<'a>>,
     /// Where the sources disagree whether it suffices.
     pub disputed: Option<&'a Text>,
@@ -160,6 +182,7 @@ pub enum RowKind<'a> {
     Unclear(&'a Text),
     /// A test of an answer, a points total or a vague clause.
     Leaf {
+        /// The test, as written in the data.
         test: &'a Test,
         /// The fact it reads.
         fact: Option<&'a Fact>,
@@ -173,9 +196,11 @@ pub enum RowKind<'a> {
 /// A points scheme of a document, with the clause of each factor.
 #[derive(Debug)]
 pub struct PointsEntry<'a> {
+    /// The points scheme, as written in the data.
     pub scheme: &'a PointsScheme,
     /// `points-<id>`.
     pub anchor: String,
+    /// Each factor with the fact it reads and its clause, in the data's order.
     pub factors: Vec<(&'a PointsFactor, Option<&'a Fact>, ClauseLink<'a>)>,
 }
 

@@ -31,15 +31,20 @@ pub enum Field {
 /// The matched words with a little context either side, for highlighting.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {
+    /// The words just before the match.
     pub before: String,
+    /// The words that matched, as written in the data (highlighted).
     pub matched: String,
+    /// The words just after the match.
     pub after: String,
 }
 
 /// One search result: a link into a document (to the document, a rule set, a rule or a clause).
 #[derive(Clone, Debug)]
 pub struct Hit<'a> {
+    /// The document the hit lies in.
     pub document: &'a Document,
+    /// Which text of the data matched (number, title, summary, condition, clause …).
     pub field: Field,
     /// Where the result leads, with its anchor.
     pub href: String,

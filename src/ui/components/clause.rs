@@ -5,7 +5,12 @@ use leptos::prelude::*;
 
 /// Cites `clause` (an id within `document`, or `doc#clause`).
 #[component]
-pub fn ClauseCite(document: String, clause: String) -> impl IntoView {
+pub fn ClauseCite(
+    /// The document a bare clause id is read in (`lucheng-2013-164`).
+    document: String,
+    /// The clause id within `document` (`annex6.art2`), or `doc#clause` for another document.
+    clause: String,
+) -> impl IntoView {
     match data().clause(&document, &clause) {
         Some((doc, c)) => view! {
             <details class="clause">

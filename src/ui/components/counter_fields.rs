@@ -52,6 +52,7 @@ impl Boxes {
 /// The groups of the form, each fact with its boxes.
 pub type Groups = Vec<(&'static str, Vec<(&'static Fact, Boxes)>)>;
 
+/// The legend of a group of facts on the counter form, in `l` ("Other (…)" for a new group).
 pub fn group_name(l: Lang, group: &str) -> String {
     let msg = match group {
         "child" => Msg::CounterGroupChild,

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 /// One field's problem: the id of the input to link to, and the sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
+    /// The id of the input the problem is in, which the summary links to.
     pub field: String,
+    /// The problem in a sentence, shown in the summary and beside the field.
     pub message: String,
 }
 
@@ -24,8 +26,12 @@ fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
     }
 }
 
+/// The summary atop a form: each problem links to its field; focus moves here when it appears.
 #[component]
-pub fn ErrorSummary(errors: ReadSignal<Vec<FieldError>>) -> impl IntoView {
+pub fn ErrorSummary(
+    /// The form's current problems, in the form's order; nothing is shown while there are none.
+    errors: ReadSignal<Vec<FieldError>>,
+) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
     // Once the summary is drawn, focus moves to it, so that a screen reader reads the errors.
     Effect::new(move |_| {

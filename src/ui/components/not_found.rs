@@ -5,6 +5,7 @@ use crate::portal::route::Route;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
 
+/// What a page shows for an address the portal does not know, with a link to the start page.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = lang();

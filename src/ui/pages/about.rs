@@ -4,6 +4,7 @@ use crate::ui::household::forget_all;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
 
+/// The about page (`?p=about`): what the portal is, where its answers come from, what it keeps.
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let lang = lang();

@@ -34,6 +34,7 @@ pub fn answer_text(l: Lang, fact: &Fact, value: &FactValue) -> String {
     }
 }
 
+/// The check-your-answers page (`?p=check`): every answer the rules use, each with a Change link.
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let lang = lang();

@@ -219,6 +219,7 @@ fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> An
     .into_any()
 }
 
+/// Counter mode (`?p=counter`): staff type a household's facts on one screen and see every service.
 #[component]
 pub fn CounterPage() -> impl IntoView {
     let lang = lang();

@@ -164,6 +164,7 @@ fn household_inputs() -> Vec<Input> {
     ]
 }
 
+/// The identity details page (`?p=details`): names and numbers for the forms, kept on this device.
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let lang = lang();

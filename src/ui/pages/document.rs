@@ -524,8 +524,12 @@ fn document_view(l: Lang, d: &'static DocumentEntry<'static>) -> AnyView {
     .into_any()
 }
 
+/// One document in the rules explorer (`?p=rules/<id>`): its clauses, rule sets and rules.
 #[component]
-pub fn DocumentPage(id: String) -> impl IntoView {
+pub fn DocumentPage(
+    /// The document's id (`lucheng-2013-164`).
+    id: String,
+) -> impl IntoView {
     let lang = lang();
     let model = model();
     let entry = model.document(&id);

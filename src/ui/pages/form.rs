@@ -84,8 +84,12 @@ fn sheet(form: FilledForm, printed: String, qr: Option<String>) -> impl IntoView
     }
 }
 
+/// One printable form (`?p=form/<id>`), filled from the answers and the identity details.
 #[component]
-pub fn FormPage(id: String) -> impl IntoView {
+pub fn FormPage(
+    /// The form's id from the link (`enrolment`); an unknown one shows the not-found page.
+    id: String,
+) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
     let details = identity();

@@ -7,7 +7,7 @@ use crate::ui::identity_details::identity;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
 
-pub fn form_about(id: FormId) -> Msg {
+fn form_about(id: FormId) -> Msg {
     match id {
         FormId::Enrolment => Msg::FormsEnrolmentAbout,
         FormId::Residence => Msg::FormsResidenceAbout,
@@ -16,6 +16,7 @@ pub fn form_about(id: FormId) -> Msg {
     }
 }
 
+/// The forms page (`?p=forms`): every printable form, what it is for, and where to type details.
 #[component]
 pub fn FormsPage() -> impl IntoView {
     let lang = lang();

@@ -168,8 +168,14 @@ fn text_box(
     }
 }
 
+/// One question's page (`?p=q/<fact>`): the question as heading, its hint, the boxes, Continue.
 #[component]
-pub fn QuestionPage(fact: String, back_to_check: bool) -> impl IntoView {
+pub fn QuestionPage(
+    /// The id of the fact asked (`child_birth_date`).
+    fact: String,
+    /// Whether Continue returns to the check-your-answers page (reached by a Change link).
+    back_to_check: bool,
+) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
     let data = data();

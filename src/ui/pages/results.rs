@@ -10,6 +10,7 @@ use crate::ui::household::{answers, data, forget_all, today};
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
 
+/// The results page (`?p=results`): each chosen service's determinations, reasons and clauses.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let lang = lang();

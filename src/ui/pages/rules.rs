@@ -51,6 +51,7 @@ fn put_in_address(query: &str) {
     }
 }
 
+/// The rules explorer (`?p=rules`): every document by place, and a search over documents and rules.
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let lang = lang();

@@ -8,8 +8,12 @@ use crate::ui::language::{Msg, lang, text};
 use crate::ui::navigation::navigate;
 use leptos::prelude::*;
 
+/// What one service covers (`?p=service/<id>`), where the data has rules for it, and the way in.
 #[component]
-pub fn ServicePage(service: Service) -> impl IntoView {
+pub fn ServicePage(
+    /// The service the page is about.
+    service: Service,
+) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
     let data = data();

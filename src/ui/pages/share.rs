@@ -8,6 +8,7 @@ use crate::ui::household::answers;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
 
+/// The share page (`?p=share`): a link carrying the answers in its fragment, to copy or to scan.
 #[component]
 pub fn SharePage() -> impl IntoView {
     let lang = lang();

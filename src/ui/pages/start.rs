@@ -18,8 +18,12 @@ use leptos::prelude::*;
 /// and, if sound, the journey begins at once.
 #[component]
 pub fn StartPage(
-    #[prop(optional)] prefill: Option<StartChoices>,
-    #[prop(optional)] submit_now: bool,
+    /// Choices made before the app took over, to fill the form with.
+    #[prop(optional)]
+    prefill: Option<StartChoices>,
+    /// Whether to check those choices at once and, if sound, begin the journey.
+    #[prop(optional)]
+    submit_now: bool,
 ) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
