@@ -171,7 +171,7 @@ const prefetch = () => {
   if (family === "rules") return window.anjuFetch("all");
   const p = place(), dataLang = family === "forms" ? "zh-Hans" : lang;
   if (p && M.files["place/" + p + "/" + dataLang] && !onStart) window.anjuFetch("place/" + p + "/" + dataLang);
-  else if (family !== "forms") window.anjuFetch("index/" + lang);
+  else window.anjuFetch("index/" + lang);
 };
 const register = () => {
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});

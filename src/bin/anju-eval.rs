@@ -15,7 +15,7 @@ use anju::engine::{Answers, Date, Lang, PolicyData, report};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: anju-eval ANSWERS.json|- [--place ID] [--date YYYY-MM-DD] [--today YYYY-MM-DD] [--lang zh-Hans|zh-Hant|en] [--data DIR] [--explain]";
+const USAGE: &str = "usage: anju-eval ANSWERS.json|- [--place ID] [--date YYYY-MM-DD] [--today YYYY-MM-DD] [--lang zh-Hans|zh-Hant|en] [--data DIR] [--explain | --link]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -34,7 +34,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut file = None;
     let (mut place, mut date, mut today, mut data_dir) = (None, None, None, None);
     let mut lang = Lang::Zh;
-    let mut explain = false;
+    let (mut explain, mut link) = (false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -48,6 +48,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
             }
             "--data" => data_dir = Some(value("--data")?),
             "--explain" => explain = true,
+            "--link" => link = true,
             "-h" | "--help" => return Ok(USAGE.to_string()),
             _ if file.is_none() && (!arg.starts_with('-') || arg == "-") => file = Some(arg),
             _ => return Err(format!("unexpected argument '{arg}'\n{USAGE}")),
@@ -97,6 +98,10 @@ fn run(args: Vec<String>) -> Result<String, String> {
             "{file} has answers that cannot be used:\n{}",
             list.join("\n")
         ));
+    }
+    if link {
+        // The share link's fragment, as the share page writes it (answers only, no identity).
+        return Ok(anju::portal::share_link::encode(&answers));
     }
     let today = match today {
         Some(d) => d,

@@ -829,8 +829,8 @@ pub fn read_place(bytes: &[u8], place: &str) -> Result<(PolicyData, Lang), Bundl
     Ok((data, lang))
 }
 
-/// The data every page may show before a place is chosen: all places, and each rule set and
-/// document without their rules and clauses.
+/// The data every page may show before a place is chosen: all places, every fact (counter mode
+/// lists them all), and each rule set and document without their rules and clauses.
 pub fn index_subset(data: &PolicyData) -> PolicyData {
     PolicyData {
         places: data.places.clone(),
@@ -842,7 +842,7 @@ pub fn index_subset(data: &PolicyData) -> PolicyData {
                 ..d.clone()
             })
             .collect(),
-        facts: Vec::new(),
+        facts: data.facts.clone(),
         rulesets: data
             .rulesets
             .iter()

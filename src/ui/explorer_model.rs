@@ -1,22 +1,14 @@
-//! The rules explorer's model of the built-in data (`crate::portal::explorer`), built once, on
-//! the first explorer page opened.
+//! The rules explorer's model (`crate::portal::explorer`) of the data its program downloaded —
+//! everything, in every language, with the policy cases' index — built once, on the first
+//! explorer page drawn.
 
-use crate::engine::cases::CaseSummary;
 use crate::portal::explorer::Explorer;
-use crate::ui::household::data;
+use crate::ui::site::{cases, data};
 use std::sync::OnceLock;
 
-/// The explorer's model of the built-in data, built on first use.
+/// The explorer's model, built on first use (the data it rests on is downloaded before any
+/// explorer page is drawn, and never changes after).
 pub fn model() -> &'static Explorer<'static> {
     static MODEL: OnceLock<Explorer<'static>> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        // The build wrote the case index; without it the explorer still shows every rule, only
-        // not which cases test it.
-        let cases: &'static [CaseSummary] = Box::leak(
-            crate::portal::embedded::case_index()
-                .unwrap_or_default()
-                .into_boxed_slice(),
-        );
-        Explorer::new(data(), cases)
-    })
+    MODEL.get_or_init(|| Explorer::new(data(), cases()))
 }

@@ -38,14 +38,19 @@ fn large_text() -> RwSignal<bool> {
 pub fn Header() -> impl IntoView {
     let lang = language::lang();
     let large = large_text();
+    // The button pressed shows at once; the words follow when they have arrived.
+    let wanted = RwSignal::new(lang.get_untracked());
     let choice = move |l: Lang, label: &'static str| {
         view! {
             <button
                 type="button"
                 class="lang-choice"
                 lang=l.tag()
-                aria-pressed=move || (lang.get() == l).to_string()
-                on:click=move |_| lang.set(l)
+                aria-pressed=move || (wanted.get() == l).to_string()
+                on:click=move |_| {
+                    wanted.set(l);
+                    crate::ui::site::switch_lang(l, lang);
+                }
             >
                 {label}
             </button>

@@ -3,23 +3,26 @@
 //! not be used.
 
 use super::device_storage as storage;
-use crate::engine::answers::{AnswerProblem, Answers, SavedError, from_saved};
+use crate::engine::answers::{
+    AnswerProblem, Answers, SavedError, from_saved, saved_place as saved_place_of,
+};
 use crate::engine::date::Date;
 use crate::engine::model::PolicyData;
 use crate::portal::route::Route;
-use crate::portal::share_link::{LinkError, decode, is_share_fragment};
+use crate::portal::share_link::{LinkError, decode, is_share_fragment, place_of};
 use crate::ui::navigation::replace;
 use leptos::prelude::*;
 
 const ANSWERS_KEY: &str = "anju.answers";
 
-/// The policy data, read once at start.
-#[derive(Clone, Copy)]
-pub struct DataContext(pub &'static PolicyData);
-
-/// The portal's policy data, from the context set at start.
-pub fn data() -> &'static PolicyData {
-    expect_context::<DataContext>().0
+/// The place whose rules the page will need, before they are downloaded: the one a share link
+/// in the address names, else the one of the answers saved on this device.
+pub fn saved_place() -> Option<String> {
+    let hash = window().location().hash().unwrap_or_default();
+    if is_share_fragment(&hash) {
+        return place_of(&hash).map(str::to_string);
+    }
+    storage::get(ANSWERS_KEY).and_then(|text| saved_place_of(&text))
 }
 
 /// The answers, and a notice to show once (answers that could not be read).

@@ -1,28 +1,45 @@
 //! Navigation in the browser: the current [`Route`] as a signal, history entries for links, the
 //! back and forward buttons. (Why the query string: see `crate::portal::route`.)
 
+use crate::portal::route::Family;
 pub use crate::portal::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::closure::Closure;
 
-/// The current page, shared by every view.
-#[derive(Clone, Copy)]
-pub struct RouteContext(pub RwSignal<Route>);
-
-/// The current page, from the context set at start.
-pub fn route() -> RwSignal<Route> {
-    expect_context::<RouteContext>().0
+thread_local! {
+    /// The current page and the family whose program runs, set once by [`start`]. Kept here
+    /// rather than in a context, so that a task finishing after its view (a download that
+    /// ends in a navigation) can still navigate.
+    static ROUTER: std::cell::Cell<Option<(RwSignal<Route>, Family)>> = const { std::cell::Cell::new(None) };
 }
 
-fn current_route() -> Route {
+/// The current page, shared by every view.
+pub fn route() -> RwSignal<Route> {
+    match ROUTER.get() {
+        Some((signal, _)) => signal,
+        // Only before `start`, which every program calls before drawing a page.
+        None => RwSignal::new(current_route()),
+    }
+}
+
+/// The page the address names.
+pub fn current_route() -> Route {
     let search = window().location().search().unwrap_or_default();
     Route::parse(&search)
 }
 
-/// Goes to a page inside the portal, adding a history entry.
+/// Goes to a page inside the portal, adding a history entry; a page of another family is a
+/// page load, since its program is another.
 pub fn navigate(to: &Route) {
     let href = to.href();
+    if ROUTER
+        .get()
+        .is_some_and(|(_, family)| family != to.family())
+    {
+        let _ = window().location().assign(&href);
+        return;
+    }
     if let Ok(history) = window().history() {
         let _ = history.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&href));
     }
@@ -57,9 +74,9 @@ fn after_navigation() {
 
 /// Starts routing: reads the address, follows the back and forward buttons, and turns clicks on
 /// links within the portal into history entries instead of page loads.
-pub fn start() -> RwSignal<Route> {
+pub fn start(family: Family) -> RwSignal<Route> {
     let signal = RwSignal::new(current_route());
-    provide_context(RouteContext(signal));
+    ROUTER.set(Some((signal, family)));
 
     let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
         signal.set(current_route());
@@ -97,6 +114,10 @@ pub fn start() -> RwSignal<Route> {
             || (anchor.search() == location.search().unwrap_or_default()
                 && !anchor.hash().is_empty())
         {
+            return;
+        }
+        // A page of another family loads its own program: the browser follows the link.
+        if Route::parse(&anchor.search()).family() != family {
             return;
         }
         ev.prevent_default();

@@ -13,6 +13,7 @@ use crate::engine::model::PolicyData;
 use crate::engine::text::Lang;
 use crate::portal::messages::{self, KEYS_DIGEST};
 use crate::portal::route::Family;
+use crate::ui::families::Needs;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use std::cell::RefCell;
@@ -38,7 +39,8 @@ impl std::fmt::Display for LoadError {
 
 /// The bytes of a bundle, by its name in the build's manifest (`place/lucheng/en`).
 async fn fetch(name: &str) -> Result<Vec<u8>, LoadError> {
-    let network = |e: JsValue| LoadError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")));
+    let network =
+        |e: JsValue| LoadError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")));
     let window = window();
     let loader = js_sys::Reflect::get(&window, &JsValue::from_str("anjuFetch"))
         .map_err(network)?
@@ -125,15 +127,38 @@ fn empty() -> &'static PolicyData {
     EMPTY.with(|e| *e)
 }
 
-/// What the pages show now; a change redraws the page.
+/// What the pages show: the language of the interface and of the data, and the data.
 #[derive(Clone, Copy)]
 pub struct Shown {
-    /// The rules in use: the household's place (the explorer: everything).
+    /// The interface's language (its words are installed).
+    pub lang: Lang,
+    /// The rules in use: the household's place (the explorer: everything); without a place, the
+    /// index (its catalogue of facts, no rules).
     pub data: &'static PolicyData,
+    /// The place whose rules `data` holds; none when `data` is the index or empty.
+    pub rules_of: Option<&'static str>,
     /// Every place and each rule set's headline.
     pub index: &'static PolicyData,
     /// The policy cases' index (the explorer only).
     pub cases: &'static [CaseSummary],
+}
+
+impl Shown {
+    /// Whether the rules of `place` are shown.
+    pub fn has_rules_of(&self, place: &str) -> bool {
+        self.rules_of == Some(place)
+    }
+
+    /// Nothing downloaded yet.
+    pub fn empty(lang: Lang) -> Shown {
+        Shown {
+            lang,
+            data: empty(),
+            rules_of: None,
+            index: empty(),
+            cases: &[],
+        }
+    }
 }
 
 /// The page's downloaded data, shared by every view.
@@ -141,19 +166,18 @@ pub struct Shown {
 pub struct SiteContext {
     /// Which family's program this is.
     pub family: Family,
-    /// What is shown.
+    /// What is shown; a change redraws the page.
     pub shown: RwSignal<Shown>,
+    /// A download failed: the page says so and offers to try again.
+    pub failed: RwSignal<bool>,
 }
 
-/// Starts the context with nothing downloaded.
-pub fn provide(family: Family) -> SiteContext {
+/// Provides the context, with what was downloaded for the first page.
+pub fn provide(family: Family, shown: Shown) -> SiteContext {
     let ctx = SiteContext {
         family,
-        shown: RwSignal::new(Shown {
-            data: empty(),
-            index: empty(),
-            cases: &[],
-        }),
+        shown: RwSignal::new(shown),
+        failed: RwSignal::new(false),
     };
     provide_context(ctx);
     ctx
@@ -179,35 +203,107 @@ pub fn cases() -> &'static [CaseSummary] {
     site().shown.get_untracked().cases
 }
 
-/// What a page of this family needs, downloaded and put in use: the interface text of `lang`,
-/// the index when `index` is asked, the rules of `place` when one is given (for the printed
-/// forms in Chinese, whatever the interface language), everything for the explorer.
-pub async fn prepare(
-    ctx: SiteContext,
+/// Downloads what a page of `family` needs in `lang`, starting from what is shown: the
+/// interface text; the index when `needs.index` asks for it (or one is shown already, in
+/// another language); when `needs.place`, the rules of `place` (in Chinese for the printed
+/// forms, whatever the interface language); everything for the explorer. Without a place's
+/// rules, the index stands in as `data`, for its catalogue of facts.
+pub async fn download(
+    family: Family,
+    from: Shown,
     lang: Lang,
+    needs: Needs,
     place: Option<&str>,
-    index: bool,
-) -> Result<(), LoadError> {
+) -> Result<Shown, LoadError> {
     load_text(lang).await?;
-    let mut shown = ctx.shown.get_untracked();
-    if ctx.family == Family::Explorer {
+    let mut shown = Shown { lang, ..from };
+    if family == Family::Explorer {
         let (data, cases) = load_all().await?;
         shown.data = data;
         shown.index = data;
         shown.cases = cases;
-    } else {
-        if index {
-            shown.index = load_index(lang).await?;
-        }
-        if let Some(p) = place {
-            let data_lang = if ctx.family == Family::Forms {
-                Lang::Zh
-            } else {
-                lang
-            };
-            shown.data = load_place(p, data_lang).await?;
-        }
+        return Ok(shown);
     }
-    ctx.shown.set(shown);
-    Ok(())
+    // A language switch keeps the place shown.
+    let place = place.or(from.rules_of);
+    let index_shown = !from.index.places.is_empty();
+    if needs.index || index_shown {
+        shown.index = load_index(lang).await?;
+    }
+    let data_lang = if family == Family::Forms {
+        Lang::Zh
+    } else {
+        lang
+    };
+    match place {
+        Some(p) if needs.place || from.rules_of.is_some() => {
+            shown.data = load_place(p, data_lang).await?;
+            shown.rules_of = shown.data.place(p).map(|p| p.id.as_str());
+        }
+        _ => {}
+    }
+    // Saved answers and share links are read against the catalogue of facts: without a place's
+    // rules the index gives it, so that no answer is ever dropped for want of one.
+    if shown.data.facts.is_empty() {
+        shown.index = load_index(lang).await?;
+        shown.data = shown.index;
+        shown.rules_of = None;
+    }
+    Ok(shown)
+}
+
+/// Shows `lang` once its words (and the data shown, in that language) have arrived; the page
+/// stays as it is until then.
+pub fn switch_lang(lang: Lang, lang_signal: RwSignal<Lang>) {
+    let ctx = site();
+    leptos::task::spawn_local(async move {
+        let now = ctx.shown.get_untracked();
+        let needs = Needs {
+            index: false,
+            place: false,
+        };
+        match download(ctx.family, now, lang, needs, None).await {
+            Ok(shown) => {
+                ctx.shown.set(shown);
+                lang_signal.set(lang);
+            }
+            Err(e) => {
+                leptos::logging::error!("{e}");
+                ctx.failed.set(true);
+            }
+        }
+    });
+}
+
+/// Starts downloading the rules of `place` in `lang` without showing them (a place just chosen
+/// on the start page: its first question is then at hand, and its rules kept offline). A
+/// failure here is silent; the page that needs the rules asks again.
+pub fn prefetch_place(place: String, lang: Lang) {
+    leptos::task::spawn_local(async move {
+        let _ = load_place(&place, lang).await;
+    });
+}
+
+/// Downloads the rules of `place` and shows them; `then` runs with them once they are shown
+/// (the start page goes on to the first question). It runs outside any view, so it is given
+/// what it needs rather than reading contexts.
+pub fn use_place(place: String, then: impl FnOnce(&'static PolicyData) + 'static) {
+    let ctx = site();
+    leptos::task::spawn_local(async move {
+        let now = ctx.shown.get_untracked();
+        let needs = Needs {
+            index: false,
+            place: true,
+        };
+        match download(ctx.family, now, now.lang, needs, Some(&place)).await {
+            Ok(shown) => {
+                ctx.shown.set(shown);
+                then(shown.data);
+            }
+            Err(e) => {
+                leptos::logging::error!("{e}");
+                ctx.failed.set(true);
+            }
+        }
+    });
 }

@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { andWaitForRoute, answerOne, answerQuestions, axe, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, answerOne, answerQuestions, axe, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite, chooseLanguage } from "./lib.mjs";
 
 let browser, url, origin, site;
 before(async () => ({ browser, url, origin } = site = await openSite()));
@@ -28,7 +28,7 @@ for (const [tag, button] of LANGS) {
     const { page, errors } = await phonePage(browser, origin);
     await page.goto(url);
     await ready(page);
-    await page.click(`button.lang-choice[lang=${tag}]`);
+    await chooseLanguage(page, tag);
     assert.equal(await page.getAttribute("html", "lang"), tag);
     assert.equal(await page.innerText(`button.lang-choice[lang=${tag}]`), button);
     const problems = [];
@@ -65,7 +65,7 @@ test("axe finds no violation on any question page", async () => {
   await ready(page);
   const problems = [];
   for (const [tag] of LANGS) {
-    await page.click(`button.lang-choice[lang=${tag}]`);
+    await chooseLanguage(page, tag);
     for (const fact of ["child_birth_date", "child_hukou_here", "parent_permit", "residence_here_since", "work_kind", "labour_contract_term", "planned_stay_days", "move_purpose"]) {
       await page.goto(`${url}?p=q/${fact}`);
       await ready(page);

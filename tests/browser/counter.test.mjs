@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axe, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { axe, phonePage, ready, routeOf, openSite, chooseLanguage } from "./lib.mjs";
 
 let browser, url, origin, site;
 before(async () => ({ browser, url, origin } = site = await openSite()));
@@ -310,7 +310,7 @@ test("at 360 px: no sideways scrolling, facts the rules do not need are set back
   await page.click(".counter-submit button[type=submit]");
   await page.waitForSelector("section[aria-labelledby='counter-service-insurance']");
   // Another language keeps what was typed.
-  await page.click("button.lang-choice[lang=en]");
+  await chooseLanguage(page, "en");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Counter mode for staff");
   assert.equal(await page.inputValue("#counter-date"), "2014-06-01");
   assert.equal(await page.isChecked("#counter-place-lucheng"), true);

@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { andWaitForRoute, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, phonePage, ready, routeOf, openSite, chooseLanguage } from "./lib.mjs";
 
 let browser, url, site;
 before(async () => ({ browser, url } = site = await openSite()));
@@ -138,7 +138,7 @@ test("in English the explorer finds an English rule summary and shows the rule w
   const { page, errors, foreign } = await phonePage(browser, new URL(url).origin);
   await page.goto(url);
   await ready(page);
-  await page.click("header button:has-text('English')");
+  await chooseLanguage(page, "en");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await andWaitForRoute(page, () => page.click("footer a[href='?p=rules']"));
   assert.equal(await page.innerText("main h1"), "Sources: documents and rules");

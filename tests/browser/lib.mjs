@@ -66,14 +66,24 @@ export async function phonePage(browser, origin, options = {}) {
 }
 
 /**
- * Waits until the app has mounted: a main heading is on the page and the pre-rendered start
- * page (plain HTML, shown until the app takes over) is gone.
+ * Waits until the app has mounted: a main heading is on the page, and the pre-rendered start
+ * page and the loading shell (plain HTML, shown until the app takes over) are gone.
  */
 export async function ready(page) {
   await page.waitForSelector("main h1", { timeout: 20000 });
   // On the start page the app starts at the first key, touch or focus, as for a person.
   if (await page.$("#static-start")) await page.keyboard.press("Shift");
-  await page.waitForFunction(() => !document.getElementById("static-start"), null, { timeout: 20000 });
+  // Every other page shows its loading shell until its program has what it needs.
+  await page.waitForFunction(() => !document.getElementById("static-start") && !document.getElementById("shell"), null, { timeout: 20000 });
+}
+
+/**
+ * Chooses a language in the header and waits until the page speaks it: the app switches once
+ * that language's words (and data) have downloaded.
+ */
+export async function chooseLanguage(page, tag) {
+  await page.click(`header button.lang-choice[lang=${tag}]`);
+  await page.waitForFunction((t) => document.documentElement.lang === t, tag, { timeout: 10000 });
 }
 
 /** The page's route, as `?p=` says (`start` when absent). */

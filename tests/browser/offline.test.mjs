@@ -74,10 +74,20 @@ test("the start form submitted before the app arrives begins the journey", async
 
 test("after one visit the portal works offline: reload, a whole journey, a printed form", async () => {
   const { page, context, errors } = await phonePage(browser, origin);
+  // The forms are a family of their own, kept once opened; the journey is kept on the first
+  // visit, and a place's rules once it is chosen.
+  await page.goto(`${url}?p=forms`);
+  await ready(page);
   await page.goto(url);
   await ready(page);
+  await page.check("#place-lucheng");
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith("anju-")));
+  await page.waitForFunction(async () => {
+    const keys = (await caches.keys()).filter((k) => k.startsWith("anju-"));
+    if (keys.length !== 1) return false;
+    const files = (await (await caches.open(keys[0])).keys()).map((r) => r.url);
+    return files.some((u) => /place-lucheng-zh-Hans/.test(u)) && files.some((u) => /anju-forms-.*_bg\.wasm$/.test(u)) && files.some((u) => /anju-[0-9a-f]+_bg\.wasm$/.test(u));
+  });
   await context.setOffline(true);
   await page.reload();
   await ready(page);

@@ -1,6 +1,6 @@
 //! A citation — document number and clause — whose exact words open with one tap.
 
-use crate::ui::household::data;
+use crate::ui::site::data;
 use leptos::prelude::*;
 
 /// Cites `clause` (an id within `document`, or `doc#clause`).

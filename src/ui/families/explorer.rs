@@ -15,10 +15,11 @@ pub const PROGRAM: Program = Program {
 };
 
 fn needs(_: &Route) -> Needs {
-    // The explorer's bundle holds everything; see `crate::ui::site::prepare`.
+    // The explorer's bundle holds everything, and is downloaded before any page is drawn
+    // (`crate::ui::site::download`): nothing more to ask for.
     Needs {
-        index: true,
-        place: true,
+        index: false,
+        place: false,
     }
 }
 

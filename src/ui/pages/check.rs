@@ -6,8 +6,9 @@ use crate::engine::text::Lang;
 use crate::portal::journey::relevant_facts;
 use crate::portal::messages::service_name;
 use crate::portal::route::Route;
-use crate::ui::household::{answers, data, today};
+use crate::ui::household::{answers, today};
 use crate::ui::language::{Msg, date_text, duration_text, lang, month_text, text};
+use crate::ui::site::data;
 use leptos::prelude::*;
 
 /// An answer as a person would say it.

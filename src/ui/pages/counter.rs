@@ -7,6 +7,7 @@
 
 use crate::engine::answers::Answers;
 use crate::engine::model::Fact;
+use crate::engine::model::PolicyData;
 use crate::engine::text::Lang;
 use crate::portal::counter::{
     self, ChecklistItem, Field, FieldProblem, Problem, Typed, paper_groups,
@@ -21,8 +22,9 @@ use crate::ui::components::counter_fields::{
 };
 use crate::ui::components::{ErrorSummary, FieldError, date_line, service_results_view};
 use crate::ui::components::{qr_svg, share_url};
-use crate::ui::household::{answers, data, forget_all, today};
+use crate::ui::household::{answers, forget_all, today};
 use crate::ui::language::{Msg, fill, lang, text};
+use crate::ui::site::index;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -34,7 +36,7 @@ fn place_id(place: &str) -> String {
 }
 
 fn first_place_id() -> String {
-    data()
+    index()
         .places
         .iter()
         .find(|p| p.selectable)
@@ -54,7 +56,7 @@ fn problem_msg(field: &Field, problem: Problem) -> Msg {
 }
 
 fn field_errors(l: Lang, problems: Vec<FieldProblem>) -> Vec<FieldError> {
-    let data = data();
+    let data = index();
     problems
         .into_iter()
         .map(|p| {
@@ -87,8 +89,7 @@ fn all_services(mut a: Answers) -> Answers {
 }
 
 /// Results of all three services, as the results page shows them.
-fn results_view(l: Lang, a: &Answers) -> AnyView {
-    let data = data();
+fn results_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
     let a = all_services(a.clone());
     let Ok(eval) = data.evaluate(&a, today()) else {
         return view! { <p class="counter-empty">{text(l, Msg::CounterResultsNone)}</p> }
@@ -145,8 +146,7 @@ fn checklist_item(item: ChecklistItem, l: Lang) -> AnyView {
 
 /// The materials checklist, for paper only: what to bring for every favourable outcome, with
 /// its clause, where to go, the date printed and the share QR code.
-fn checklist_view(l: Lang, a: &Answers) -> AnyView {
-    let data = data();
+fn checklist_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
     let a = all_services(a.clone());
     let (heading, items) = match data.evaluate(&a, today()) {
         Ok(eval) => (
@@ -224,11 +224,35 @@ fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> An
 pub fn CounterPage() -> impl IntoView {
     let lang = lang();
     let ctx = answers();
-    let data = data();
     let saved = ctx.answers.get_untracked();
     let place = RwSignal::new(saved.place.clone().unwrap_or_default());
     let date_text = RwSignal::new(saved.date.unwrap_or_else(today).to_string());
-    let groups: Groups = paper_groups(data)
+    // The rules of the place chosen in the form, downloaded when it is chosen and shown once
+    // they are here (the boxes keep what was typed meanwhile; the views below follow).
+    let site = crate::ui::site::site();
+    let shown = site.shown;
+    Effect::new(move |_| {
+        let p = place.get();
+        if p.is_empty() || shown.with_untracked(|s| s.has_rules_of(&p)) {
+            return;
+        }
+        let l = lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::ui::site::load_place(&p, l).await {
+                // A later choice wins, whatever order the downloads end in.
+                Ok(d) if place.get_untracked() == p => shown.update(|s| {
+                    s.rules_of = d.place(&p).map(|p| p.id.as_str());
+                    s.data = d;
+                }),
+                Ok(_) => {}
+                Err(e) => {
+                    leptos::logging::error!("{e}");
+                    site.failed.set(true);
+                }
+            }
+        });
+    });
+    let groups: Groups = paper_groups(index())
         .into_iter()
         .map(|(g, facts)| {
             let facts = facts
@@ -251,7 +275,7 @@ pub fn CounterPage() -> impl IntoView {
             Ok(d) => d,
             Err(_) => ctx.answers.with_untracked(|a| a.date),
         };
-        counter::needed_facts(data, &p, date, today())
+        counter::needed_facts(shown.get().data, &p, date, today())
     });
 
     let calculate = move || {
@@ -261,7 +285,7 @@ pub fn CounterPage() -> impl IntoView {
                 .collect()
         });
         let result = counter::answers_from(
-            data,
+            index(),
             &place.get_untracked(),
             &date_text.get_untracked(),
             &facts,
@@ -329,7 +353,7 @@ pub fn CounterPage() -> impl IntoView {
     move || {
         let l = lang.get();
         crate::ui::frame::set_title(text(l, Msg::CounterTitle), l);
-        let place_radios = data
+        let place_radios = index()
             .places
             .iter()
             .filter(|p| p.selectable)
@@ -395,7 +419,7 @@ pub fn CounterPage() -> impl IntoView {
                         <div class="counter-side">
                             <section class="counter-results" aria-labelledby=RESULTS_ID>
                                 <h2 id=RESULTS_ID tabindex="-1">{text(l, Msg::CounterResultsTitle)}</h2>
-                                {move || ctx.answers.with(|a| results_view(l, a))}
+                                {move || ctx.answers.with(|a| results_view(l, a, shown.get().data))}
                             </section>
                             <section class="counter-resident">
                                 {move || ctx.answers.with(|a| resident_view(l, a, new_household))}
@@ -404,7 +428,7 @@ pub fn CounterPage() -> impl IntoView {
                     </div>
                 </div>
                 <section class="counter-checklist">
-                    {move || ctx.answers.with(|a| checklist_view(l, a))}
+                    {move || ctx.answers.with(|a| checklist_view(l, a, shown.get().data))}
                 </section>
             </div>
         }

@@ -9,9 +9,10 @@ use crate::portal::forms::{
 use crate::portal::messages::form_about;
 use crate::portal::route::Route;
 use crate::ui::components::{NotFound, qr_svg, share_url};
-use crate::ui::household::{answers, data, today};
+use crate::ui::household::{answers, today};
 use crate::ui::identity_details::identity;
 use crate::ui::language::{Msg, lang, text};
+use crate::ui::site::data;
 use leptos::prelude::*;
 
 /// Two boxes a line, as paper forms are laid out (one a line on a narrow screen, by CSS).

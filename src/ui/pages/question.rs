@@ -10,9 +10,10 @@ use crate::portal::journey::{next_route, previous_route};
 use crate::portal::messages::input_error_msg;
 use crate::portal::route::Route;
 use crate::ui::components::{BackLink, ErrorSummary, FieldError};
-use crate::ui::household::{answers, data, today};
+use crate::ui::household::{answers, today};
 use crate::ui::language::{Msg, lang, text};
 use crate::ui::navigation::navigate;
+use crate::ui::site::data;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

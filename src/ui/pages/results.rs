@@ -6,8 +6,9 @@ use crate::engine::eval::Status;
 use crate::portal::journey::next_question;
 use crate::portal::route::Route;
 use crate::ui::components::{anchor, date_line, service_results_view};
-use crate::ui::household::{answers, data, forget_all, today};
+use crate::ui::household::{answers, forget_all, today};
 use crate::ui::language::{Msg, lang, text};
+use crate::ui::site::data;
 use leptos::prelude::*;
 
 /// The results page (`?p=results`): each chosen service's determinations, reasons and clauses.

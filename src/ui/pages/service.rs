@@ -3,9 +3,10 @@
 use crate::engine::model::Service;
 use crate::portal::messages::service_name;
 use crate::portal::route::Route;
-use crate::ui::household::{answers, data};
+use crate::ui::household::answers;
 use crate::ui::language::{Msg, lang, text};
 use crate::ui::navigation::navigate;
+use crate::ui::site::index;
 use leptos::prelude::*;
 
 /// What one service covers (`?p=service/<id>`), where the data has rules for it, and the way in.
@@ -16,7 +17,7 @@ pub fn ServicePage(
 ) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
-    let data = data();
+    let data = index();
     let about = match service {
         Service::School => Msg::ServiceSchoolAbout,
         Service::Insurance => Msg::ServiceInsuranceAbout,

@@ -7,9 +7,10 @@ use crate::portal::journey::next_route;
 use crate::portal::messages::{input_error_msg, service_name};
 use crate::portal::route::{Route, StartChoices};
 use crate::ui::components::{ErrorSummary, FieldError};
-use crate::ui::household::{answers, data, forget_all, today};
+use crate::ui::household::{answers, forget_all, today};
 use crate::ui::language::{Msg, lang, text};
 use crate::ui::navigation::{navigate, replace};
+use crate::ui::site::{index, prefetch_place, use_place};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn StartPage(
 ) -> impl IntoView {
     let lang = lang();
     let ctx = answers();
-    let data = data();
+    let index = index();
     let saved = ctx.answers.get_untracked();
     let place = RwSignal::new(saved.place.clone().unwrap_or_default());
     let what = RwSignal::new(match saved.services.as_slice() {
@@ -55,8 +56,12 @@ pub fn StartPage(
         month.set(c.month);
         day.set(c.day);
     }
+    // A place already chosen (saved, or typed before the app took over): its rules come ahead.
+    if !place.get_untracked().is_empty() {
+        prefetch_place(place.get_untracked(), lang.get_untracked());
+    }
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let places: Vec<_> = data.places.iter().filter(|p| p.selectable).collect();
+    let places: Vec<_> = index.places.iter().filter(|p| p.selectable).collect();
     let first_place = places
         .first()
         .map(|p| format!("place-{}", p.id))
@@ -96,19 +101,24 @@ pub fn StartPage(
             return;
         }
         let mut a = ctx.answers.get_untracked();
+        let chosen_place = chosen.clone();
         a.place = Some(chosen);
         a.date = date;
         a.services = Service::from_id(&what.get_untracked())
             .into_iter()
             .collect();
-        let next = next_route(data, &a, today());
         ctx.answers.set(a);
-        // A form submitted before the app took over leaves no page to go back to.
-        if submit_now {
-            replace(&next)
-        } else {
-            navigate(&next)
-        }
+        // The first question comes from the place's rules, downloaded first (the loader has
+        // usually begun it already).
+        use_place(chosen_place, move |data| {
+            let next = next_route(data, &ctx.answers.get_untracked(), today());
+            // A form submitted before the app took over leaves no page to go back to.
+            if submit_now {
+                replace(&next)
+            } else {
+                navigate(&next)
+            }
+        });
     };
     let on_submit = {
         let submit = submit.clone();
@@ -164,7 +174,10 @@ pub fn StartPage(
                             id=format!("place-{id}")
                             value=id.clone()
                             prop:checked=move || place.get() == id2
-                            on:change=move |_| place.set(id3.clone())
+                            on:change=move |_| {
+                                place.set(id3.clone());
+                                prefetch_place(id3.clone(), lang.get_untracked());
+                            }
                         />
                         <label for=format!("place-{id}")>{p.name.get(l).to_string()}</label>
                     </div>
