@@ -3,6 +3,7 @@
 //! addresses and phone numbers live in the forms' own store and never enter a link.
 
 use super::date::Date;
+use super::json::{self, Json};
 use super::model::{Fact, FactKind, PolicyData, Service};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -205,24 +206,98 @@ pub enum SavedError {
 /// The place of answers saved on the device, read before its rules have been downloaded (they
 /// are needed to read the rest); `None` when the record names none or cannot be read.
 pub fn saved_place(text: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    value.get("place")?.as_str().map(str::to_string)
+    json::parse(text).ok()?.get("place")?.as_str().map(str::to_string)
+}
+
+/// Answers as the device keeps them: the JSON documented on [`Answers`].
+pub fn to_saved(answers: &Answers) -> String {
+    let mut map = BTreeMap::new();
+    map.insert("v".to_string(), Json::Int(i64::from(answers.v)));
+    if let Some(p) = &answers.place {
+        map.insert("place".into(), Json::Str(p.clone()));
+    }
+    if let Some(d) = answers.date {
+        map.insert("date".into(), Json::Str(d.to_string()));
+    }
+    if !answers.services.is_empty() {
+        let ids = answers.services.iter().map(|s| Json::Str(s.id().into()));
+        map.insert("services".into(), Json::List(ids.collect()));
+    }
+    if !answers.facts.is_empty() {
+        let facts = answers.facts.iter().map(|(k, v)| {
+            let v = match v {
+                FactValue::Bool(b) => Json::Bool(*b),
+                FactValue::Number(n) => Json::Int(*n),
+                FactValue::Text(t) => Json::Str(t.clone()),
+            };
+            (k.clone(), v)
+        });
+        map.insert("facts".into(), Json::Object(facts.collect()));
+    }
+    if !answers.unsure.is_empty() {
+        let ids = answers.unsure.iter().map(|f| Json::Str(f.clone()));
+        map.insert("unsure".into(), Json::List(ids.collect()));
+    }
+    let mut out = String::new();
+    Json::Object(map).write(&mut out);
+    out
 }
 
 /// Reads answers saved on the device: a whole, current-version record, from which answers the
-/// data no longer knows are dropped and reported.
+/// data no longer knows are dropped and reported. A record with a field this version does not
+/// know is refused whole, never half read.
 pub fn from_saved(
     text: &str,
     data: &PolicyData,
 ) -> Result<(Answers, Vec<AnswerProblem>), SavedError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
-    match value.get("v").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(ANSWERS_VERSION) => {}
-        Some(v) => return Err(SavedError::OtherVersion(v)),
-        None => return Err(SavedError::Corrupt("no version".into())),
+    let corrupt = |why: &str| SavedError::Corrupt(why.to_string());
+    let value = json::parse(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    let Json::Object(map) = &value else {
+        return Err(corrupt("not an object"));
+    };
+    match map.get("v") {
+        Some(Json::Int(v)) if *v == i64::from(ANSWERS_VERSION) => {}
+        Some(Json::Int(v)) => return Err(SavedError::OtherVersion(u64::try_from(*v).unwrap_or(0))),
+        _ => return Err(corrupt("no version")),
     }
-    let answers: Answers =
-        serde_json::from_value(value).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    let strings = |v: &Json| -> Result<Vec<String>, SavedError> {
+        match v {
+            Json::List(items) => items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string).ok_or(corrupt("a list of texts")))
+                .collect(),
+            _ => Err(corrupt("a list of texts")),
+        }
+    };
+    let mut answers = Answers::new();
+    for (key, v) in map {
+        match (key.as_str(), v) {
+            ("v", _) => {}
+            ("place", Json::Str(p)) => answers.place = Some(p.clone()),
+            ("date", Json::Str(d)) => {
+                answers.date = Some(Date::parse(d).map_err(|e| SavedError::Corrupt(e.to_string()))?)
+            }
+            ("services", v) => {
+                for id in strings(v)? {
+                    answers
+                        .services
+                        .push(Service::from_id(&id).ok_or(corrupt("an unknown service"))?);
+                }
+            }
+            ("facts", Json::Object(facts)) => {
+                for (fact, v) in facts {
+                    let value = match v {
+                        Json::Bool(b) => FactValue::Bool(*b),
+                        Json::Int(n) => FactValue::Number(*n),
+                        Json::Str(t) => FactValue::Text(t.clone()),
+                        _ => return Err(corrupt("an answer that is no value")),
+                    };
+                    answers.facts.insert(fact.clone(), value);
+                }
+            }
+            ("unsure", v) => answers.unsure = strings(v)?.into_iter().collect(),
+            _ => return Err(corrupt("a field this version does not know")),
+        }
+    }
     Ok(answers.without_problems(data))
 }

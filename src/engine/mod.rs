@@ -9,6 +9,7 @@ pub mod cases;
 pub mod date;
 pub mod determination;
 pub mod eval;
+pub mod json;
 pub mod lookup;
 pub mod model;
 pub mod report;

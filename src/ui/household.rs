@@ -4,7 +4,7 @@
 
 use super::device_storage as storage;
 use crate::engine::answers::{
-    AnswerProblem, Answers, SavedError, from_saved, saved_place as saved_place_of,
+    AnswerProblem, Answers, SavedError, from_saved, saved_place as saved_place_of, to_saved,
 };
 use crate::engine::date::Date;
 use crate::engine::model::PolicyData;
@@ -83,9 +83,7 @@ fn dropped_notice(problems: &[AnswerProblem]) -> Option<Notice> {
 pub fn persist(answers: RwSignal<Answers>) {
     Effect::new(move |_| {
         let a = answers.get();
-        if let Ok(json) = serde_json::to_string(&a) {
-            storage::set(ANSWERS_KEY, &json);
-        }
+        storage::set(ANSWERS_KEY, &to_saved(&a));
     });
 }
 
@@ -95,7 +93,7 @@ pub fn forget_all() {
     storage::remove(super::identity_details::IDENTITY_KEY);
     let ctx = answers();
     ctx.answers.set(Answers::new());
-    super::identity_details::identity().set(crate::portal::identity::Identity::new());
+    super::identity_details::clear_shown();
     ctx.notice.set(Some(Notice::Forgotten));
 }
 

@@ -19,9 +19,23 @@ pub fn load() -> Identity {
         .unwrap_or_default()
 }
 
-/// The identity details.
+/// The identity details: those of the page's context, else read from the device for this
+/// page. Only the forms' pages ask, so a resident's journey never reads them (nor carries the
+/// code that does).
 pub fn identity() -> RwSignal<Identity> {
-    expect_context::<IdentityContext>().0
+    if let Some(c) = use_context::<IdentityContext>() {
+        return c.0;
+    }
+    let c = IdentityContext(RwSignal::new(load()));
+    provide_context(c);
+    c.0
+}
+
+/// Empties the details shown, if a page shows them (their saved copy is removed apart).
+pub fn clear_shown() {
+    if let Some(c) = use_context::<IdentityContext>() {
+        c.0.set(Identity::new());
+    }
 }
 
 /// Saves the details on this device only.

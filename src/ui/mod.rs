@@ -103,9 +103,6 @@ fn App(
     if let Some(n) = household::open_link_in_fragment(data, answers) {
         notice = Some(n);
     }
-    provide_context(identity_details::IdentityContext(RwSignal::new(
-        identity_details::load(),
-    )));
     provide_context(AnswersContext {
         answers,
         notice: RwSignal::new(notice),
