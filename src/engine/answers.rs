@@ -206,7 +206,11 @@ pub enum SavedError {
 /// The place of answers saved on the device, read before its rules have been downloaded (they
 /// are needed to read the rest); `None` when the record names none or cannot be read.
 pub fn saved_place(text: &str) -> Option<String> {
-    json::parse(text).ok()?.get("place")?.as_str().map(str::to_string)
+    json::parse(text)
+        .ok()?
+        .get("place")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// Answers as the device keeps them: the JSON documented on [`Answers`].
@@ -264,7 +268,11 @@ pub fn from_saved(
         match v {
             Json::List(items) => items
                 .iter()
-                .map(|i| i.as_str().map(str::to_string).ok_or(corrupt("a list of texts")))
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_string)
+                        .ok_or(corrupt("a list of texts"))
+                })
                 .collect(),
             _ => Err(corrupt("a list of texts")),
         }

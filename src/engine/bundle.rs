@@ -510,7 +510,7 @@ wire_struct!(Fact {
     accrues,
     unit,
 });
-wire_struct!(Cited { text, clause });
+wire_struct!(Cited { text, clause, when });
 wire_struct!(Outcome {
     kind,
     tier,

@@ -2,7 +2,7 @@
 //! dates on which it would change), each rule's truth, the outcome, and what would change it.
 
 use super::date::Date;
-use super::model::{Condition, Decision, Rule, Ruleset, Test};
+use super::model::{Cited, Condition, Decision, Rule, Ruleset, Test};
 use super::text::Text;
 use super::truth::Truth;
 
@@ -65,6 +65,49 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// What keeps this node from holding, as a person reads it: each condition still to be
+    /// met, and where any one of several would do, those together. Groups that carry their own
+    /// label ("a residence permit, or a temporary one of a year") are one condition. Empty when
+    /// it holds.
+    pub fn needed(&self) -> Vec<Needed<'_, 'a>> {
+        let mut out = Vec::new();
+        self.collect_needed(&mut out);
+        out
+    }
+
+    fn collect_needed<'s>(&'s self, out: &mut Vec<Needed<'s, 'a>>) {
+        if self.truth == Truth::Met {
+            return;
+        }
+        let labelled = self.condition.label.is_some();
+        match &self.condition.test {
+            Test::All(_) | Test::Unclear(..)
+                if !labelled || self.children.iter().all(|c| c.condition.label.is_some()) =>
+            {
+                for c in &self.children {
+                    c.collect_needed(out);
+                }
+            }
+            Test::Any(_) if !labelled => {
+                let options: Vec<&'s Node<'a>> = self
+                    .children
+                    .iter()
+                    .filter(|c| c.truth != Truth::Met)
+                    .collect();
+                match options.as_slice() {
+                    [one] => one.collect_needed(out),
+                    _ => out.push(Needed::OneOf(options)),
+                }
+            }
+            _ if labelled || self.children.is_empty() => out.push(Needed::One(self)),
+            _ => {
+                for c in &self.children {
+                    c.collect_needed(out);
+                }
+            }
+        }
+    }
+
     /// Whether any part of this node is ambiguous (a vague clause, an unclear list, a dispute).
     pub fn has_ambiguity(&self) -> bool {
         self.truth == Truth::Ambiguous || self.children.iter().any(Node::has_ambiguity)
@@ -83,6 +126,15 @@ impl<'a> Node<'a> {
             c.collect_deciding_unknowns(out);
         }
     }
+}
+
+/// One thing still needed for a condition to hold (see [`Node::needed`]).
+#[derive(Clone, Debug)]
+pub enum Needed<'s, 'a> {
+    /// This condition.
+    One(&'s Node<'a>),
+    /// Any one of these.
+    OneOf(Vec<&'s Node<'a>>),
 }
 
 /// How a decision came out.
@@ -106,6 +158,50 @@ pub struct RuleResult<'a> {
     pub truth: Truth,
     /// None for a rule without a condition.
     pub node: Option<Node<'a>>,
+    /// Whether each of its papers, its place to go and its next steps is for this household
+    /// (the truth of their `when`; met for those without one), in their order.
+    pub cited: CitedTruths,
+}
+
+/// The truth, for one household, of the `when` of a rule's papers, place to go and steps.
+#[derive(Clone, Debug, Default)]
+pub struct CitedTruths {
+    /// One a paper to bring.
+    pub materials: Vec<Truth>,
+    /// The place to go's.
+    pub where_to_go: Option<Truth>,
+    /// One a next step.
+    pub next_steps: Vec<Truth>,
+}
+
+/// Those of `items` whose truth is not "not met": what is for this household, or might be.
+fn for_household<'a>(items: &'a [Cited], truths: &[Truth]) -> Vec<&'a Cited> {
+    items
+        .iter()
+        .zip(truths.iter().copied().chain(std::iter::repeat(Truth::Met)))
+        .filter(|(_, t)| *t != Truth::NotMet)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+impl<'a> RuleResult<'a> {
+    /// The papers to bring that are for this household.
+    pub fn materials(&self) -> Vec<&'a Cited> {
+        for_household(&self.rule.materials, &self.cited.materials)
+    }
+
+    /// The next steps that are for this household.
+    pub fn next_steps(&self) -> Vec<&'a Cited> {
+        for_household(&self.rule.next_steps, &self.cited.next_steps)
+    }
+
+    /// Where to go, unless it is not for this household.
+    pub fn where_to_go(&self) -> Option<&'a Cited> {
+        self.rule
+            .where_to_go
+            .as_ref()
+            .filter(|_| self.cited.where_to_go != Some(Truth::NotMet))
+    }
 }
 
 /// The answer to one decision.
@@ -152,6 +248,37 @@ impl<'a> Determination<'a> {
                 .find(|r| r.truth != Truth::NotMet)
                 .map(|r| r.rule),
         }
+    }
+
+    /// The evaluated rule whose outcome is shown (see [`Determination::shown_rule`]).
+    pub fn shown(&self) -> Option<&RuleResult<'a>> {
+        match self.status {
+            Status::Decided => self.decisive.map(|i| &self.rules[i]),
+            _ => self.counted().iter().find(|r| r.truth != Truth::NotMet),
+        }
+    }
+
+    /// The facts whose answers would settle this decision, in the order the rules reach them
+    /// (empty when it is settled).
+    pub fn open_facts(&self) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        if self.status == Status::Decided {
+            return out;
+        }
+        let mut leaves = Vec::new();
+        for r in self.counted() {
+            if let Some(n) = &r.node {
+                n.collect_deciding_unknowns(&mut leaves);
+            }
+        }
+        for leaf in leaves {
+            if let Some(f) = leaf.condition.fact()
+                && !out.contains(&f)
+            {
+                out.push(f);
+            }
+        }
+        out
     }
 
     /// The rules that count towards the outcome: up to and including the deciding one.

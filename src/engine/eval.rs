@@ -5,14 +5,16 @@
 //! (re-exported here, where the rest of the code has always read them), look-ups by id in
 //! [`super::lookup`].
 
-pub use super::determination::{Change, Determination, Node, RuleResult, Status};
+pub use super::determination::{
+    Change, CitedTruths, Determination, Needed, Node, RuleResult, Status,
+};
 pub use super::truth::Truth;
 
 use super::answers::{Answers, FactValue, Value, read_value};
 use super::date::Date;
 use super::model::{
-    Amount, Condition, Decision, Document, DocumentStatus, Place, PolicyData, Ruleset, Service,
-    Test,
+    Amount, Cited, Condition, Decision, Document, DocumentStatus, Place, PolicyData, Ruleset,
+    Service, Test,
 };
 use std::collections::BTreeSet;
 
@@ -261,7 +263,22 @@ impl<'a> Context<'a> {
         for rule in &decision.rules {
             let node = rule.when.as_ref().map(|c| self.node(ruleset, c, None, 0));
             let truth = node.as_ref().map_or(Truth::Met, |n| n.truth);
-            rules.push(RuleResult { rule, truth, node });
+            let applies = |c: &'a Cited| {
+                c.when
+                    .as_ref()
+                    .map_or(Truth::Met, |w| self.node(ruleset, w, None, 0).truth)
+            };
+            let cited = CitedTruths {
+                materials: rule.materials.iter().map(applies).collect(),
+                where_to_go: rule.where_to_go.as_ref().map(applies),
+                next_steps: rule.next_steps.iter().map(applies).collect(),
+            };
+            rules.push(RuleResult {
+                rule,
+                truth,
+                node,
+                cited,
+            });
             if decisive.is_some() {
                 continue; // evaluated only to tell what would change the outcome
             }

@@ -413,7 +413,7 @@ pub struct Rule {
     pub next_steps: Vec<Cited>,
 }
 
-/// A text with the clause it comes from.
+/// A text with the clause it comes from: a paper to bring, where to go, a next step.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
@@ -421,6 +421,10 @@ pub struct Cited {
     pub text: Text,
     /// The clause it comes from (`clause`, or `document#clause` for another document).
     pub clause: String,
+    /// Which households it is for: shown only when this holds or is not known (advice for
+    /// people without a labour contract is not shown to one who has one). Always shown without.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
 }
 
 /// What a rule concludes: its kind and, for a permit, which permit and for how long.

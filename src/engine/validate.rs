@@ -479,6 +479,15 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                     &m.clause,
                 );
                 c.text(file, &format!("{rpath} › materials[{j}] › text"), &m.text);
+                if let Some(when) = &m.when {
+                    check_condition(
+                        c,
+                        r,
+                        file,
+                        &format!("{rpath} › materials[{j}] › when"),
+                        when,
+                    );
+                }
             }
             if let Some(w) = &rule.where_to_go {
                 c.clause(
@@ -487,6 +496,9 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                     &r.document,
                     &w.clause,
                 );
+                if let Some(when) = &w.when {
+                    check_condition(c, r, file, &format!("{rpath} › where › when"), when);
+                }
             }
             for (j, s) in rule.next_steps.iter().enumerate() {
                 c.clause(
@@ -495,6 +507,15 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                     &r.document,
                     &s.clause,
                 );
+                if let Some(when) = &s.when {
+                    check_condition(
+                        c,
+                        r,
+                        file,
+                        &format!("{rpath} › next_steps[{j}] › when"),
+                        when,
+                    );
+                }
             }
         }
     }
