@@ -338,7 +338,13 @@ impl<T: Wire> Wire for Vec<T> {
         if n > (r.buf.len() - r.pos) as u64 {
             return Err(BundleError::Malformed("a list"));
         }
-        (0..n).map(|_| T::get(r)).collect()
+        // A plain loop rather than collecting into a Result: this runs for every type of the
+        // model, and the loop is much less code for each.
+        let mut items = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            items.push(T::get(r)?);
+        }
+        Ok(items)
     }
 }
 

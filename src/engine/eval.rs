@@ -146,7 +146,7 @@ impl PolicyData {
                     })
                     .collect();
                 // In force first, then by how local the rules are, then newest first.
-                applicable.sort_by_key(|r| {
+                let key = |r: &RulesetResult| {
                     let local = chain
                         .iter()
                         .position(|p| *p == r.ruleset.place)
@@ -156,7 +156,16 @@ impl PolicyData {
                         local,
                         std::cmp::Reverse(r.ruleset.from),
                     )
-                });
+                };
+                // A handful of rule sets: an insertion sort (stable) is all it takes, and far
+                // less code in the browser than the library's general sort.
+                for i in 1..applicable.len() {
+                    let mut j = i;
+                    while j > 0 && key(&applicable[j - 1]) > key(&applicable[j]) {
+                        applicable.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 let earlier: Vec<&Ruleset> = here
                     .iter()
                     .copied()

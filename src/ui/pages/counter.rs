@@ -20,7 +20,8 @@ use crate::portal::route::Route;
 use crate::ui::components::counter_fields::{
     Boxes, Groups, fact_field, first_id, group_name, radio,
 };
-use crate::ui::components::{ErrorSummary, FieldError, date_line, service_results_view};
+use crate::portal::results_html::{Options, date_line, render};
+use crate::ui::components::{ErrorSummary, FieldError};
 use crate::ui::components::{qr_svg, share_url};
 use crate::ui::household::{answers, forget_all, today};
 use crate::ui::language::{Msg, fill, lang, text};
@@ -95,16 +96,18 @@ fn results_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
         return view! { <p class="counter-empty">{text(l, Msg::CounterResultsNone)}</p> }
             .into_any();
     };
-    let date_line = date_line(l, &a, &eval);
-    let services = eval
-        .services
-        .iter()
-        .map(|s| service_results_view(s, &eval, l, None, true))
-        .collect_view();
+    let body = render(
+        &eval,
+        l,
+        &Options {
+            id_prefix: "counter-",
+            heading: 3,
+        },
+    );
     view! {
-        <p class="lead">{date_line}</p>
+        <p class="lead">{date_line(l, &a, &eval)}</p>
         <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
-        {services}
+        <div class="results-body" inner_html=body></div>
     }
     .into_any()
 }

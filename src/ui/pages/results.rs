@@ -1,17 +1,17 @@
-//! Results, service by service: for every rule set that applies on the question date, its
-//! document and standing, and each determination with its reasons. When no rule is on file for
-//! the date, the nearest rules before and after.
+//! Results, the answer first (`crate::portal::results_html`): per service the answer in a
+//! sentence, what decides it and when it changes, what to do next, the clause it rests on, and
+//! behind disclosures why and every other rule that applies. When no rule is on file for the
+//! date, the nearest rules before and after.
 
-use crate::engine::eval::Status;
-use crate::portal::journey::next_question;
+use crate::portal::messages::Msg;
+use crate::portal::results_html::{Options, date_line, render};
 use crate::portal::route::Route;
-use crate::ui::components::{anchor, date_line, service_results_view};
 use crate::ui::household::{answers, forget_all, today};
-use crate::ui::language::{Msg, lang, text};
+use crate::ui::language::{lang, text};
 use crate::ui::site::data;
 use leptos::prelude::*;
 
-/// The results page (`?p=results`): each chosen service's determinations, reasons and clauses.
+/// The results page (`?p=results`): every chosen service, the answer first.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let lang = lang();
@@ -21,60 +21,27 @@ pub fn ResultsPage() -> impl IntoView {
         let l = lang.get();
         crate::ui::frame::set_title(text(l, Msg::ResultsTitle), l);
         let a = ctx.answers.get();
-        let eval = match data.evaluate(&a, today()) {
-            Ok(e) => e,
-            Err(_) => {
-                return view! {
-                    <h1 tabindex="-1">{text(l, Msg::ResultsTitle)}</h1>
-                    <p>{text(l, Msg::ResultsNoPlace)}</p>
-                    <a class="button" href=Route::Start.href()>{text(l, Msg::GoToStart)}</a>
-                }
-                .into_any();
+        let Ok(eval) = data.evaluate(&a, today()) else {
+            return view! {
+                <h1 tabindex="-1">{text(l, Msg::ResultsTitle)}</h1>
+                <p>{text(l, Msg::ResultsNoPlace)}</p>
+                <a class="button" href=Route::Start.href()>{text(l, Msg::GoToStart)}</a>
             }
+            .into_any();
         };
-        let next = next_question(&eval);
-        let date_line = date_line(l, &a, &eval);
-        let services = eval
-            .services
-            .iter()
-            .map(|s| service_results_view(s, &eval, l, next.clone(), false))
-            .collect_view();
-        // At a glance: one line a decision, linking to its section below.
-        let glance = eval
-            .determinations()
-            .map(|d| {
-                // A decided outcome speaks for itself; an open one says why it is open.
-                let status = match d.status {
-                    Status::Decided => None,
-                    Status::Unknown => Some(Msg::StatusUnknown),
-                    Status::Ambiguous => Some(Msg::StatusAmbiguous),
-                };
-                let summary = d
-                    .shown_rule()
-                    .map(|r| r.summary.get(l).to_string())
-                    .unwrap_or_default();
-                let summary = match status {
-                    None => summary,
-                    Some(_) => format!("{} {summary}", text(l, Msg::PossiblyPrefix)),
-                };
-                view! {
-                    <li>
-                        <a href=format!("#{}", anchor(d))>{d.decision.title.get(l).to_string()}</a>
-                        {status.map(|m| view! { <span class="glance-status">{text(l, m)}</span> })}
-                        <span class="glance-summary">{summary}</span>
-                    </li>
-                }
-            })
-            .collect_view();
+        let body = render(
+            &eval,
+            l,
+            &Options {
+                id_prefix: "",
+                heading: 2,
+            },
+        );
         view! {
             <h1 tabindex="-1">{text(l, Msg::ResultsTitle)}</h1>
-            <p class="lead">{date_line}</p>
+            <p class="lead">{date_line(l, &a, &eval)}</p>
+            <div class="results-body" inner_html=body></div>
             <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
-            <nav class="glance" aria-labelledby="glance-title">
-                <h2 id="glance-title">{text(l, Msg::ResultsGlance)}</h2>
-                <ul>{glance}</ul>
-            </nav>
-            {services}
             <div class="button-row results-actions">
                 <a class="button" href=Route::Share.href()>{text(l, Msg::ShareButton)}</a>
                 <a class="button secondary" href=Route::Forms.href()>{text(l, Msg::FormsFromResults)}</a>

@@ -1,0 +1,234 @@
+//! The results page as plain code: for each service the household asked about, the answer that
+//! leads and what decides it, and everything else behind it (the GOV.UK pattern: the answer
+//! first, then why, then what to do).
+//!
+//! The answer that leads comes from the most specific rule set that applies on the question
+//! date: the place's own before the city's, the province's and the nation's; among equally
+//! local ones, one in force before one whose standing is unknown, then historical, then
+//! repealed. Its first decision leads. Every other decision of every rule set that applies
+//! follows, folded, in the evaluation's order.
+
+use crate::engine::date::Date;
+use crate::engine::eval::{
+    Change, Determination, Evaluation, Needed, RulesetResult, ServiceResult, Standing, Status,
+};
+use crate::engine::model::{Cited, Rule};
+
+/// One service's results, the answer first.
+#[derive(Debug)]
+pub struct ServiceAnswer<'e, 'a> {
+    /// The service's evaluation (rule sets, and what is on file when none applies).
+    pub result: &'e ServiceResult<'a>,
+    /// The answer that leads; none when no rule set applies on the date.
+    pub lead: Option<Lead<'e, 'a>>,
+    /// Every other decision that applies, each with its rule set, in order.
+    pub others: Vec<(&'e RulesetResult<'a>, &'e Determination<'a>)>,
+}
+
+/// The answer that leads a service's results.
+#[derive(Debug)]
+pub struct Lead<'e, 'a> {
+    /// Its rule set, with the document and standing.
+    pub ruleset: &'e RulesetResult<'a>,
+    /// Its decision.
+    pub determination: &'e Determination<'a>,
+    /// For an outcome the household would want otherwise: the nearest outcome it would want,
+    /// with what that still needs and the day it would come if nothing else changes.
+    pub change: Option<Change<'e, 'a>>,
+    /// What the household should do next: the steps of the outcome shown that are for it.
+    pub steps: Vec<&'a Cited>,
+    /// Facts whose answers would settle it, the first to ask first.
+    pub open: Vec<&'a str>,
+}
+
+impl<'e, 'a> Lead<'e, 'a> {
+    /// The rule whose outcome is shown.
+    pub fn rule(&self) -> Option<&'a Rule> {
+        self.determination.shown_rule()
+    }
+
+    /// What the nearest wanted outcome still needs, as a person reads it (each condition, or
+    /// any one of a group).
+    pub fn needed(&self) -> Vec<Needed<'e, 'a>> {
+        let Some(change) = &self.change else {
+            return Vec::new();
+        };
+        let rule = change.rule;
+        self.determination
+            .rules
+            .iter()
+            .find(|r| std::ptr::eq(r.rule, rule))
+            .and_then(|r| r.node.as_ref())
+            .map(|n| n.needed())
+            .unwrap_or_default()
+    }
+
+    /// The day the nearest wanted outcome would come if nothing else changes, and whether the
+    /// text then settles it (false: the rest is met, and a vague condition leaves it to the
+    /// counter).
+    pub fn from(&self) -> Option<(Date, bool)> {
+        self.change
+            .as_ref()
+            .and_then(|c| c.from.map(|d| (d, c.certain)))
+    }
+}
+
+/// How local a rule set is: its place's position in the household's chain of places (0 for
+/// the place itself).
+fn locality(eval: &Evaluation, r: &RulesetResult) -> usize {
+    eval.data
+        .place_chain(&eval.place.id)
+        .iter()
+        .position(|p| p.id == r.ruleset.place)
+        .unwrap_or(usize::MAX)
+}
+
+fn standing_rank(s: Standing) -> u8 {
+    match s {
+        Standing::InForce => 0,
+        Standing::StatusUnknown => 1,
+        Standing::Historical => 2,
+        Standing::Repealed => 3,
+    }
+}
+
+/// The nearest outcome the household would want instead of a decided one it would not: the
+/// first that time alone would bring, else the one that needs the fewest conditions.
+fn nearest_change<'e, 'a>(d: &'e Determination<'a>) -> Option<Change<'e, 'a>> {
+    let shown = d.shown_rule()?;
+    if d.status != Status::Decided || shown.outcome.kind.is_favourable() {
+        return None;
+    }
+    let mut changes = d.changes();
+    if let Some(i) = changes.iter().position(|c| c.from.is_some()) {
+        return Some(changes.swap_remove(i));
+    }
+    changes.into_iter().min_by_key(|c| c.missing.len())
+}
+
+/// The services' results, the answer first, in the order the household chose them.
+pub fn service_answers<'e, 'a>(eval: &'e Evaluation<'a>) -> Vec<ServiceAnswer<'e, 'a>> {
+    eval.services
+        .iter()
+        .map(|s| {
+            let lead_set = s
+                .applicable
+                .iter()
+                .filter(|r| !r.determinations.is_empty())
+                .min_by_key(|r| (locality(eval, r), standing_rank(r.standing)));
+            let lead = lead_set.map(|r| {
+                let d = &r.determinations[0];
+                let steps = d.shown().map(|x| x.next_steps()).unwrap_or_default();
+                Lead {
+                    ruleset: r,
+                    determination: d,
+                    change: nearest_change(d),
+                    steps,
+                    open: d.open_facts(),
+                }
+            });
+            let others = s
+                .applicable
+                .iter()
+                .flat_map(|r| r.determinations.iter().map(move |d| (r, d)))
+                .filter(|(_, d)| lead.as_ref().is_none_or(|l| !std::ptr::eq(*d, l.determination)))
+                .collect();
+            ServiceAnswer {
+                result: s,
+                lead,
+                others,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::{Answers, FactValue};
+    use crate::engine::model::{OutcomeKind, PolicyData, Service};
+
+    fn data() -> PolicyData {
+        crate::portal::embedded::policy_data().expect("embedded data")
+    }
+
+    /// The Lucheng household of June 2014 whose child cannot yet be placed: 10 months of
+    /// local insurance.
+    fn lucheng_2014() -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.date = Some(Date::parse("2014-06-01").expect("date"));
+        a.services = vec![Service::School];
+        for (k, v) in [
+            ("child_hukou_here", FactValue::Bool(false)),
+            ("child_birth_date", FactValue::Text("2007-03-15".into())),
+            ("child_in_compulsory_stage", FactValue::Bool(true)),
+            ("child_lives_with_guardian", FactValue::Bool(true)),
+            ("child_able_to_learn", FactValue::Bool(true)),
+            ("guardianship_at_hukou", FactValue::Bool(false)),
+            ("parent_permit", FactValue::Text("residence_permit".into())),
+            ("residence_here_since", FactValue::Text("2012-03".into())),
+            ("work_kind", FactValue::Text("employee".into())),
+            ("labour_contract_term", FactValue::Number(24)),
+            ("insurance_months_here", FactValue::Number(10)),
+            ("fixed_residence", FactValue::Bool(true)),
+            ("marriage_certificate_checked", FactValue::Bool(false)),
+            ("priority_by_higher_document", FactValue::Bool(false)),
+        ] {
+            a.facts.insert(k.into(), v);
+        }
+        a
+    }
+
+    #[test]
+    fn the_places_own_rules_lead_and_say_what_is_missing_and_when() {
+        let data = data();
+        let a = lucheng_2014();
+        let today = Date::parse("2026-11-22").expect("date");
+        let eval = data.evaluate(&a, today).expect("evaluates");
+        let answers = service_answers(&eval);
+        assert_eq!(answers.len(), 1);
+        let lead = answers[0].lead.as_ref().expect("a lead");
+        // Lucheng's own rules lead, ahead of the province's vague answer.
+        assert_eq!(lead.ruleset.ruleset.id, "lucheng-school-2013");
+        assert_eq!(
+            lead.rule().map(|r| r.outcome.kind),
+            Some(OutcomeKind::NotEligible)
+        );
+        // What decides it: a year of local insurance, reached on 2014-08-01.
+        let needed: Vec<String> = lead
+            .needed()
+            .iter()
+            .map(|n| match n {
+                Needed::One(n) => n.condition.label.as_ref().map(|l| l.zh.clone()).unwrap_or_default(),
+                Needed::OneOf(_) => "one of".into(),
+            })
+            .collect();
+        assert_eq!(needed, ["在鹿城区缴纳社会保险费1年(含)以上"]);
+        assert_eq!(
+            lead.from(),
+            Some((Date::parse("2014-08-01").expect("date"), true))
+        );
+        // The province's answer follows, folded.
+        assert!(
+            answers[0]
+                .others
+                .iter()
+                .any(|(r, _)| r.ruleset.id == "zhejiang-compulsory-education")
+        );
+    }
+
+    #[test]
+    fn an_open_answer_names_the_questions_that_settle_it() {
+        let data = data();
+        let mut a = lucheng_2014();
+        a.facts.remove("insurance_months_here");
+        let eval = data
+            .evaluate(&a, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        let answers = service_answers(&eval);
+        let lead = answers[0].lead.as_ref().expect("a lead");
+        assert_eq!(lead.determination.status, Status::Unknown);
+        assert!(lead.open.contains(&"insurance_months_here"), "{:?}", lead.open);
+    }
+}

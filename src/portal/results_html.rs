@@ -1,0 +1,627 @@
+//! The results of a household as HTML, the answer first (see [`super::results`] for which
+//! answer leads): per service, the answer in a sentence; for a "not yet", the conditions still
+//! needed in plain words and the day it changes; for an open answer, the questions that settle
+//! it; what to do next for this household; the document, clause and standing it rests on; and
+//! behind disclosures why (every condition with its clause), the papers to bring, and every
+//! other rule that applies. Shared by the results page and counter mode, which draw it as it
+//! is (`inner_html`), and tested natively.
+
+use super::html::Html;
+use super::messages::{Msg, date_text, fill, service_name, text};
+use super::results::{Lead, ServiceAnswer, service_answers};
+use super::route::Route;
+use crate::engine::answers::Answers;
+use crate::engine::eval::{
+    Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status, Truth,
+};
+use crate::engine::model::{Cited, OutcomeKind, PolicyData, Test};
+use crate::engine::text::Lang;
+
+/// How the results sit in their page.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'o> {
+    /// Put before every id, so that two copies on one page do not clash (`counter-`).
+    pub id_prefix: &'o str,
+    /// The level of each service's heading (2 on the results page, 3 under counter mode's own).
+    pub heading: u8,
+}
+
+/// "温州市鹿城区,按 2014-06-01 的规定".
+pub fn date_line(l: Lang, answers: &Answers, eval: &Evaluation) -> String {
+    let msg = if answers.date.is_some() {
+        Msg::ResultsForDate
+    } else {
+        Msg::ResultsForToday
+    };
+    fill(
+        l,
+        msg,
+        &[
+            ("place", eval.place.name.get(l)),
+            ("date", &eval.date.to_string()),
+        ],
+    )
+}
+
+/// The glance and every service's results.
+pub fn render(eval: &Evaluation, l: Lang, o: &Options) -> String {
+    let answers = service_answers(eval);
+    let mut h = Html::new();
+    if answers.len() > 1 {
+        glance(&mut h, &answers, l, o);
+    }
+    for a in &answers {
+        service(&mut h, eval, a, l, o);
+    }
+    h.finish()
+}
+
+fn heading(level: u8) -> &'static str {
+    match level {
+        2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        _ => "h5",
+    }
+}
+
+fn service_id(o: &Options, a: &ServiceAnswer) -> String {
+    format!("{}service-{}", o.id_prefix, a.result.service.id())
+}
+
+/// One line a service, linking to its section: what the household asked about.
+fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
+    let title = format!("{}glance-title", o.id_prefix);
+    h.open("nav", &[("class", "glance"), ("aria-labelledby", &title)]);
+    h.el(heading(o.heading), &[("id", &title)], text(l, Msg::ResultsGlance));
+    h.open("ul", &[]);
+    for a in answers {
+        h.open("li", &[]);
+        h.el(
+            "a",
+            &[("href", &format!("#{}", service_id(o, a)))],
+            service_name(l, a.result.service),
+        );
+        let summary = a.lead.as_ref().and_then(Lead::rule);
+        if let (Some(lead), Some(rule)) = (&a.lead, summary) {
+            if lead.determination.status != Status::Decided {
+                h.el(
+                    "span",
+                    &[("class", "glance-status")],
+                    text(l, status_msg(lead.determination.status)),
+                );
+            }
+            h.el("span", &[("class", "glance-summary")], rule.summary.get(l));
+        }
+        h.close("li");
+    }
+    h.close("ul");
+    h.close("nav");
+}
+
+fn status_msg(s: Status) -> Msg {
+    match s {
+        Status::Decided => Msg::StatusDecided,
+        Status::Unknown => Msg::StatusUnknown,
+        Status::Ambiguous => Msg::StatusAmbiguous,
+    }
+}
+
+fn standing_msg(s: Standing) -> (Msg, &'static str) {
+    match s {
+        Standing::InForce => (Msg::StandingInForce, "in-force"),
+        Standing::Historical => (Msg::StandingHistorical, "historical"),
+        Standing::Repealed => (Msg::StandingRepealed, "repealed"),
+        Standing::StatusUnknown => (Msg::StandingUnknown, "unknown"),
+    }
+}
+
+fn truth_msg(t: Truth) -> (Msg, &'static str) {
+    match t {
+        Truth::Met => (Msg::TruthMet, "met"),
+        Truth::NotMet => (Msg::TruthNotMet, "not-met"),
+        Truth::Unknown => (Msg::TruthUnknown, "unknown"),
+        Truth::Ambiguous => (Msg::TruthAmbiguous, "ambiguous"),
+    }
+}
+
+fn outcome_class(d: &Determination) -> &'static str {
+    match (d.status, d.shown_rule().map(|r| r.outcome.kind)) {
+        (Status::Unknown, _) => "unknown",
+        (Status::Ambiguous, _) => "ambiguous",
+        (_, Some(k)) if k.is_favourable() => "good",
+        (_, Some(OutcomeKind::NotEligible | OutcomeKind::NotCovered | OutcomeKind::NoPermit)) => {
+            "bad"
+        }
+        _ => "neutral",
+    }
+}
+
+/// A citation whose exact words open with one tap: document number and clause, then the words.
+fn clause(h: &mut Html, data: &PolicyData, document: &str, reference: &str) {
+    match data.clause(document, reference) {
+        Some((doc, c)) => {
+            h.open("details", &[("class", "clause")]);
+            h.el("summary", &[], &format!("{} {}", doc.number, c.label));
+            h.el("blockquote", &[("lang", "zh-Hans")], &c.text);
+            h.close("details");
+        }
+        // Validation makes this unreachable; show the reference rather than nothing.
+        None => {
+            h.el("span", &[("class", "clause")], reference);
+        }
+    }
+}
+
+/// What a condition says, for a person: its label, or for an unlabelled negation, the negated
+/// label of what it negates.
+fn label(n: &Node, l: Lang) -> String {
+    if let Some(t) = &n.condition.label {
+        return t.get(l).to_string();
+    }
+    match (&n.condition.test, n.children.first()) {
+        (Test::Not(_), Some(inner)) => fill(l, Msg::NotLabel, &[("condition", &label(inner, l))]),
+        _ => n.name.unwrap_or_default().to_string(),
+    }
+}
+
+fn cited_list(h: &mut Html, data: &PolicyData, document: &str, items: &[&Cited], l: Lang) {
+    h.open("ul", &[("class", "cited-list")]);
+    for c in items {
+        h.open("li", &[]);
+        h.text(c.text.get(l));
+        clause(h, data, document, &c.clause);
+        h.close("li");
+    }
+    h.close("ul");
+}
+
+fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Options) {
+    let id = service_id(o, a);
+    let class = if o.heading > 2 {
+        "service-results counter-service"
+    } else {
+        "service-results"
+    };
+    h.open("section", &[("class", class), ("aria-labelledby", &id)]);
+    h.el(
+        heading(o.heading),
+        &[("id", &id)],
+        service_name(l, a.result.service),
+    );
+    let s = a.result;
+    if s.applicable.is_empty() {
+        h.open("div", &[("class", "panel no-rule")]);
+        h.el(
+            "p",
+            &[],
+            &fill(l, Msg::NoRuleOnFile, &[("date", &eval.date.to_string())]),
+        );
+        h.open("ul", &[]);
+        for (msg, r, date) in [
+            (Msg::NearestBefore, s.ended_before, s.ended_before.and_then(|r| r.to)),
+            (Msg::NearestAfter, s.begins_after, s.begins_after.and_then(|r| r.from)),
+        ] {
+            if let Some(r) = r {
+                let date = date.map(|d| d.to_string()).unwrap_or_default();
+                h.el(
+                    "li",
+                    &[],
+                    &fill(l, msg, &[("title", r.title.get(l)), ("date", &date)]),
+                );
+            }
+        }
+        h.close("ul");
+        h.close("div");
+    }
+    if let Some(lead) = &a.lead {
+        lead_answer(h, eval, lead, l, o);
+    }
+    if !a.others.is_empty() || !s.earlier.is_empty() {
+        h.open("details", &[("class", "answer-others")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::AnswerOthers,
+                &[("count", &a.others.len().to_string())],
+            ),
+        );
+        for (r, d) in &a.others {
+            other(h, eval.data, r, d, l, o);
+        }
+        if !s.earlier.is_empty() {
+            h.el("p", &[], text(l, Msg::EarlierRulesTitle));
+            h.open("ul", &[("class", "earlier-rules")]);
+            for r in &s.earlier {
+                let date = r.to.map(|d| d.to_string()).unwrap_or_default();
+                h.el(
+                    "li",
+                    &[],
+                    &fill(l, Msg::EarlierRule, &[("title", r.title.get(l)), ("date", &date)]),
+                );
+            }
+            h.close("ul");
+        }
+        h.close("details");
+    }
+    h.close("section");
+}
+
+/// The answer that leads: about one phone screen before any detail.
+fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Options) {
+    let d = lead.determination;
+    let data = eval.data;
+    let document = d.ruleset.document.as_str();
+    let sub = heading(o.heading + 1);
+    h.open(
+        "div",
+        &[
+            ("class", &format!("answer answer-{}", outcome_class(d))),
+            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+        ],
+    );
+    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    if let Some(rule) = lead.rule() {
+        h.open("p", &[("class", "answer-sentence")]);
+        if d.status != Status::Decided {
+            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.text(" ");
+        }
+        h.text(rule.summary.get(l));
+        h.close("p");
+    }
+    // A "not yet": what is still needed, and when it would come.
+    let needed = lead.needed();
+    if !needed.is_empty() {
+        h.el("p", &[("class", "answer-needs")], text(l, Msg::AnswerNeeds));
+        h.open("ul", &[("class", "answer-needed")]);
+        for n in &needed {
+            h.open("li", &[]);
+            match n {
+                Needed::One(n) => {
+                    h.text(&label(n, l));
+                }
+                Needed::OneOf(options) => {
+                    h.text(text(l, Msg::AnswerOneOf));
+                    h.open("ul", &[]);
+                    for o in options {
+                        h.el("li", &[], &label(o, l));
+                    }
+                    h.close("ul");
+                }
+            }
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    if let Some((day, certain)) = lead.from() {
+        let msg = if certain {
+            Msg::ChangeFrom
+        } else {
+            Msg::ChangeFromUncertain
+        };
+        h.el(
+            "p",
+            &[("class", "answer-when")],
+            &fill(l, msg, &[("date", &date_text(l, day))]),
+        );
+    }
+    // An open answer: the questions that settle it, each a link.
+    if d.status == Status::Unknown && !lead.open.is_empty() {
+        h.el("p", &[("class", "answer-needs")], text(l, Msg::AnswerQuestions));
+        h.open("ul", &[("class", "answer-questions")]);
+        for f in lead.open.iter().take(3) {
+            if let Some(fact) = data.fact(f) {
+                let href = Route::Question {
+                    fact: fact.id.clone(),
+                    back_to_check: false,
+                }
+                .href();
+                h.open("li", &[]);
+                h.el("a", &[("href", &href)], fact.question.get(l));
+                h.close("li");
+            }
+        }
+        h.close("ul");
+    }
+    if d.status == Status::Ambiguous {
+        h.el("p", &[("class", "answer-advice")], text(l, Msg::AmbiguousAdvice));
+    }
+    if let Some(stop) = d.stops_on() {
+        h.el(
+            "p",
+            &[("class", "stops-on")],
+            &fill(l, Msg::StopsOn, &[("date", &date_text(l, stop))]),
+        );
+    }
+    let decided = d.status == Status::Decided;
+    let shown = d.shown();
+    if !lead.steps.is_empty() {
+        h.el(sub, &[], text(l, Msg::NextStepsTitle));
+        cited_list(h, data, document, &lead.steps, l);
+    }
+    if let Some(w) = shown.filter(|_| decided).and_then(|r| r.where_to_go()) {
+        h.el(sub, &[], text(l, Msg::WhereTitle));
+        h.el("p", &[], w.text.get(l));
+        clause(h, data, document, &w.clause);
+    }
+    // What it rests on, always in view: standing, document, clause.
+    source(h, data, lead.ruleset, d, l);
+    let materials = shown
+        .filter(|_| decided)
+        .map(|r| r.materials())
+        .unwrap_or_default();
+    if !materials.is_empty() {
+        h.open("details", &[("class", "answer-materials")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::AnswerMaterials,
+                &[("count", &materials.len().to_string())],
+            ),
+        );
+        cited_list(h, data, document, &materials, l);
+        h.close("details");
+    }
+    why(h, data, lead.ruleset, d, l);
+    h.close("div");
+}
+
+/// The standing, document number and the shown rule's clause, with the clause's words a tap
+/// away.
+fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l: Lang) {
+    let (msg, class) = standing_msg(r.standing);
+    h.open("div", &[("class", "answer-source")]);
+    h.el(
+        "span",
+        &[("class", &format!("standing standing-{class}"))],
+        text(l, msg),
+    );
+    h.text(" ");
+    match d.shown_rule() {
+        Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause),
+        None => {
+            h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &r.document.number);
+        }
+    }
+    h.close("div");
+}
+
+/// Why: the rule set and document, what the source leaves open, every condition with its
+/// truth and clause, and the other outcomes and what would bring them.
+fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l: Lang) {
+    let doc = r.document;
+    let rs = r.ruleset;
+    h.open("details", &[("class", "reasons")]);
+    h.el("summary", &[], text(l, Msg::ReasonsTitle));
+    h.el("p", &[("class", "ruleset-title")], rs.title.get(l));
+    h.open("p", &[("class", "document")]);
+    h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &doc.number);
+    h.text(" ");
+    h.el(
+        "span",
+        &[("class", "doc-title"), ("lang", "zh-Hans")],
+        &format!("《{}》", doc.title), // i18n-exempt: title marks
+    );
+    h.close("p");
+    let dates: Vec<String> = [
+        doc.issued.map(|x| fill(l, Msg::DocIssued, &[("date", &date_text(l, x))])),
+        doc.in_force.map(|x| fill(l, Msg::DocInForce, &[("date", &date_text(l, x))])),
+        doc.repealed.map(|x| fill(l, Msg::DocRepealed, &[("date", &date_text(l, x))])),
+        rs.to.map(|x| fill(l, Msg::RulesEnded, &[("date", &date_text(l, x))])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !dates.is_empty() {
+        h.el("p", &[("class", "doc-dates")], &dates.join(" · "));
+    }
+    for note in [&doc.status_note, &rs.from_note, &rs.to_note].into_iter().flatten() {
+        h.el("p", &[("class", "doc-note")], note.get(l));
+    }
+    if !rs.gaps.is_empty() {
+        h.open("div", &[("class", "gaps")]);
+        h.el("p", &[("class", "gaps-title")], text(l, Msg::GapsTitle));
+        h.open("ul", &[]);
+        for g in &rs.gaps {
+            h.el("li", &[], g.get(l));
+        }
+        h.close("ul");
+        h.close("div");
+    }
+    h.open("ul", &[("class", "reason-list")]);
+    for n in reasons(d) {
+        reason(h, data, &rs.document, n, l);
+    }
+    h.close("ul");
+    let changes = d.changes();
+    if !changes.is_empty() {
+        h.el("p", &[("class", "changes-title")], text(l, Msg::ChangesTitle));
+        h.open("ul", &[("class", "changes")]);
+        for c in &changes {
+            h.open("li", &[]);
+            h.el("p", &[("class", "change-outcome")], c.rule.summary.get(l));
+            if let Some(from) = c.from {
+                let msg = if c.certain {
+                    Msg::ChangeFrom
+                } else {
+                    Msg::ChangeFromUncertain
+                };
+                h.el(
+                    "p",
+                    &[("class", "change-date")],
+                    &fill(l, msg, &[("date", &date_text(l, from))]),
+                );
+            }
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    h.close("details");
+}
+
+/// The conditions worth listing: every leaf, and every group that carries a note (an unclear
+/// list, a disputed condition), once each.
+fn reasons<'s, 'a>(d: &'s Determination<'a>) -> Vec<&'s Node<'a>> {
+    fn walk<'s, 'a>(n: &'s Node<'a>, out: &mut Vec<&'s Node<'a>>) {
+        if n.children.is_empty() || n.note.is_some() {
+            let same = |o: &&Node| o.condition.label.is_some() && o.condition.label == n.condition.label;
+            if !out.iter().any(same) {
+                out.push(n);
+            }
+        }
+        for c in &n.children {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for r in d.counted() {
+        if let Some(n) = &r.node {
+            walk(n, &mut out);
+        }
+    }
+    out
+}
+
+fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
+    let (msg, class) = truth_msg(n.truth);
+    h.open("li", &[("class", &format!("reason truth-{class}"))]);
+    h.el("span", &[("class", "truth")], text(l, msg));
+    h.text(" ");
+    h.el("span", &[("class", "reason-label")], &label(n, l));
+    let when = match (n.from, n.until) {
+        (Some(d), _) => Some(fill(l, Msg::ReasonHoldsFrom, &[("date", &date_text(l, d))])),
+        (_, Some(d)) => Some(fill(l, Msg::ReasonHoldsUntil, &[("date", &date_text(l, d))])),
+        _ => None,
+    };
+    if let Some(w) = when {
+        h.el("span", &[("class", "reason-when")], &w);
+    }
+    if let Some(note) = n.note {
+        h.el("p", &[("class", "reason-note")], note.get(l));
+    }
+    if n.truth == Truth::Unknown
+        && let Some(f) = n.condition.fact()
+    {
+        let href = Route::Question {
+            fact: f.to_string(),
+            back_to_check: false,
+        }
+        .href();
+        h.el("a", &[("class", "answer-link"), ("href", &href)], text(l, Msg::ReasonAnswer));
+    }
+    if let Some(c) = &n.condition.clause {
+        clause(h, data, document, c);
+    }
+    h.close("li");
+}
+
+/// A decision that applies but does not lead: its question, answer, standing and clause, and
+/// why.
+fn other(
+    h: &mut Html,
+    data: &PolicyData,
+    r: &RulesetResult,
+    d: &Determination,
+    l: Lang,
+    o: &Options,
+) {
+    h.open(
+        "div",
+        &[
+            ("class", &format!("other answer-{}", outcome_class(d))),
+            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+        ],
+    );
+    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    if let Some(rule) = d.shown_rule() {
+        h.open("p", &[]);
+        if d.status != Status::Decided {
+            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.text(" ");
+        }
+        h.text(rule.summary.get(l));
+        h.close("p");
+    }
+    source(h, data, r, d, l);
+    why(h, data, r, d, l);
+    h.close("div");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::FactValue;
+    use crate::engine::date::Date;
+    use crate::engine::model::Service;
+
+    fn render_for(a: &Answers, l: Lang) -> String {
+        let data = crate::portal::embedded::policy_data().expect("embedded data");
+        let eval = data
+            .evaluate(a, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        render(
+            &eval,
+            l,
+            &Options {
+                id_prefix: "",
+                heading: 2,
+            },
+        )
+    }
+
+    fn lucheng_2014() -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.date = Some(Date::parse("2014-06-01").expect("date"));
+        a.services = vec![Service::School];
+        for (k, v) in [
+            ("child_hukou_here", FactValue::Bool(false)),
+            ("child_birth_date", FactValue::Text("2007-03-15".into())),
+            ("child_in_compulsory_stage", FactValue::Bool(true)),
+            ("child_lives_with_guardian", FactValue::Bool(true)),
+            ("child_able_to_learn", FactValue::Bool(true)),
+            ("guardianship_at_hukou", FactValue::Bool(false)),
+            ("parent_permit", FactValue::Text("residence_permit".into())),
+            ("residence_here_since", FactValue::Text("2012-03".into())),
+            ("work_kind", FactValue::Text("employee".into())),
+            ("labour_contract_term", FactValue::Number(24)),
+            ("insurance_months_here", FactValue::Number(10)),
+            ("fixed_residence", FactValue::Bool(true)),
+            ("marriage_certificate_checked", FactValue::Bool(false)),
+            ("priority_by_higher_document", FactValue::Bool(false)),
+        ] {
+            a.facts.insert(k.into(), v);
+        }
+        a
+    }
+
+    #[test]
+    fn the_answer_its_reason_and_its_date_come_before_any_detail() {
+        let html = render_for(&lucheng_2014(), Lang::Zh);
+        let first_details = html.find("<details").expect("details");
+        for words in [
+            "暂不能安排在公办学校免费就读",
+            "在鹿城区缴纳社会保险费1年(含)以上",
+            "2014年8月1日",
+        ] {
+            let at = html.find(words).unwrap_or_else(|| panic!("{words} is missing"));
+            assert!(at < first_details, "{words} is behind a disclosure");
+        }
+        // The province's vague answer is folded away, after Lucheng's.
+        let province = html.find("浙江省义务教育条例").expect("the province's rule");
+        assert!(province > html.find("answer-others").expect("others"));
+    }
+
+    #[test]
+    fn an_open_answer_links_to_its_questions() {
+        let mut a = lucheng_2014();
+        a.facts.remove("insurance_months_here");
+        let html = render_for(&a, Lang::En);
+        assert!(html.contains("href=\"?p=q/insurance_months_here\""), "{html}");
+    }
+}
