@@ -3,7 +3,8 @@
 //!
 //! - the data bundles, into `OUT_DIR/data/` with a content hash in each name: interface text
 //!   per language (`text`), the index of places, rule sets and documents per language
-//!   (`index`), each selectable place's rules per language (`place`), and everything with the
+//!   (`index`), each selectable place's rules per language (`place`) and the words of the
+//!   clauses they cite (`clauses`, one for all languages), and everything with the
 //!   policy cases for the rules explorer (`all`) — see `anju::engine::bundle`;
 //! - on standard output, one JSON object: `start`, the start page as plain HTML; `shell`, the
 //!   loading page every other page shows from its HTML at once; `words`, the shell's words in
@@ -125,6 +126,12 @@ fn write_bundles(
                 bundle::write_place(data, &place.id, lang),
             )?;
         }
+    }
+    for place in data.places.iter().filter(|p| p.selectable) {
+        put(
+            format!("clauses/{}", place.id),
+            bundle::write_clauses(data, &place.id),
+        )?;
     }
     put("all".into(), bundle::write_all(data, cases))?;
     Ok(files)

@@ -45,6 +45,9 @@ pub enum Kind {
     All,
     /// The portal's interface text, in [`crate::portal::messages`] order.
     Interface,
+    /// The words of the clauses a place bundle cites (in every language alike: clauses are
+    /// quoted as published), fetched after the answer is on screen.
+    Clauses,
 }
 
 impl Kind {
@@ -54,6 +57,7 @@ impl Kind {
             Kind::Index => 2,
             Kind::All => 3,
             Kind::Interface => 4,
+            Kind::Clauses => 5,
         }
     }
 }
@@ -819,11 +823,81 @@ pub fn place_subset(data: &PolicyData, place: &str) -> PolicyData {
     }
 }
 
-/// The place bundle of `place` in `lang`.
+/// The place bundle of `place` in `lang`. The words of its clauses are left out (their ids and
+/// labels stay): they come in the place's clause bundle ([`write_clauses`]), which a page
+/// fetches once its answer is on screen.
 pub fn write_place(data: &PolicyData, place: &str, lang: Lang) -> Vec<u8> {
+    let mut subset = place_subset(data, place);
+    for d in &mut subset.documents {
+        for c in &mut d.clauses {
+            c.text.clear();
+        }
+    }
     let mut w = Writer::new(Kind::Place, Some(lang), place);
-    w.put(&place_subset(data, place));
+    w.put(&subset);
     w.finish()
+}
+
+/// The words of every clause the place bundle of `place` cites: per document, its clauses'
+/// ids and words.
+pub type ClauseTexts = Vec<(String, Vec<(String, String)>)>;
+
+/// The clause bundle of `place`.
+pub fn write_clauses(data: &PolicyData, place: &str) -> Vec<u8> {
+    let texts: Vec<(String, Vec<(String, String)>)> = place_subset(data, place)
+        .documents
+        .into_iter()
+        .map(|d| {
+            let clauses = d.clauses.into_iter().map(|c| (c.id, c.text)).collect();
+            (d.id, clauses)
+        })
+        .collect();
+    let mut w = Writer::new(Kind::Clauses, None, place);
+    w.varint(texts.len() as u64);
+    for (doc, clauses) in &texts {
+        w.text(doc);
+        w.varint(clauses.len() as u64);
+        for (id, text) in clauses {
+            w.text(id);
+            w.text(text);
+        }
+    }
+    w.finish()
+}
+
+/// Reads the clause bundle of `place`.
+pub fn read_clauses(bytes: &[u8], place: &str) -> Result<ClauseTexts, BundleError> {
+    let (mut r, _) = Reader::open(bytes, Kind::Clauses, place)?;
+    let docs: u64 = r.get()?;
+    let mut out = Vec::new();
+    for _ in 0..docs {
+        let doc: String = r.get()?;
+        let n: u64 = r.get()?;
+        let mut clauses = Vec::new();
+        for _ in 0..n {
+            let id: String = r.get()?;
+            clauses.push((id, r.get()?));
+        }
+        out.push((doc, clauses));
+    }
+    finish(&r)?;
+    Ok(out)
+}
+
+/// `data` with the words of its clauses put back from a clause bundle.
+pub fn with_clause_texts(data: &PolicyData, texts: &ClauseTexts) -> PolicyData {
+    let mut data = data.clone();
+    for d in &mut data.documents {
+        let Some((_, clauses)) = texts.iter().find(|(id, _)| *id == d.id) else {
+            continue;
+        };
+        for c in &mut d.clauses {
+            if let Some((_, text)) = clauses.iter().find(|(id, _)| *id == c.id) {
+                c.text.clone_from(text);
+            }
+        }
+    }
+    data
 }
 
 /// Reads a place bundle, checking that it is the one for `place`.
@@ -982,6 +1056,23 @@ mod tests {
                 case.name
             );
         }
+    }
+
+    #[test]
+    fn the_clause_words_come_apart_and_back() {
+        let data = data();
+        let (bare, _) = read_place(&write_place(&data, "lucheng", Lang::En), "lucheng")
+            .expect("readable");
+        assert!(bare.documents.iter().flat_map(|d| &d.clauses).all(|c| c.text.is_empty()));
+        let texts = read_clauses(&write_clauses(&data, "lucheng"), "lucheng").expect("readable");
+        let whole = with_clause_texts(&bare, &texts);
+        let full = place_subset(&data, "lucheng");
+        for (d, f) in whole.documents.iter().zip(&full.documents) {
+            for (c, fc) in d.clauses.iter().zip(&f.clauses) {
+                assert_eq!(c.text, fc.text, "{} {}", d.id, c.id);
+            }
+        }
+        assert!(read_clauses(&write_clauses(&data, "lucheng"), "haishu").is_err());
     }
 
     #[test]

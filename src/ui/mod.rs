@@ -87,6 +87,7 @@ fn App(
     shown: site::Shown,
 ) -> impl IntoView {
     let ctx = site::provide(program.family, shown);
+    site::add_clause_words(ctx);
     let lang = RwSignal::new(shown.lang);
     provide_context(LangContext(lang));
     Effect::new(move |_| {

@@ -61,6 +61,8 @@ async fn fetch(name: &str) -> Result<Vec<u8>, LoadError> {
 #[derive(Default)]
 struct Store {
     places: HashMap<(String, Lang), &'static PolicyData>,
+    /// A place's rules with the words of their clauses put back.
+    worded: HashMap<(String, Lang), &'static PolicyData>,
     index: HashMap<Lang, &'static PolicyData>,
     all: Option<(&'static PolicyData, &'static [CaseSummary])>,
 }
@@ -89,6 +91,21 @@ pub async fn load_place(place: &str, lang: Lang) -> Result<&'static PolicyData, 
     let (data, _) = bundle::read_place(&bytes, place).map_err(LoadError::Bundle)?;
     let data: &'static PolicyData = Box::leak(Box::new(data));
     STORE.with(|s| s.borrow_mut().places.insert(key, data));
+    Ok(data)
+}
+
+/// The rules of `place` in `lang` with the words of their clauses (from the place's clause
+/// bundle, which holds them for every language).
+pub async fn load_worded_place(place: &str, lang: Lang) -> Result<&'static PolicyData, LoadError> {
+    let key = (place.to_string(), lang);
+    if let Some(d) = STORE.with(|s| s.borrow().worded.get(&key).copied()) {
+        return Ok(d);
+    }
+    let bare = load_place(place, lang).await?;
+    let bytes = fetch(&format!("clauses/{place}")).await?;
+    let texts = bundle::read_clauses(&bytes, place).map_err(LoadError::Bundle)?;
+    let data: &'static PolicyData = Box::leak(Box::new(bundle::with_clause_texts(bare, &texts)));
+    STORE.with(|s| s.borrow_mut().worded.insert(key, data));
     Ok(data)
 }
 
@@ -137,6 +154,8 @@ pub struct Shown {
     pub data: &'static PolicyData,
     /// The place whose rules `data` holds; none when `data` is the index or empty.
     pub rules_of: Option<&'static str>,
+    /// Whether `data` holds the words of its clauses (they arrive after the answer).
+    pub worded: bool,
     /// Every place and each rule set's headline.
     pub index: &'static PolicyData,
     /// The policy cases' index (the explorer only).
@@ -155,6 +174,7 @@ impl Shown {
             lang,
             data: empty(),
             rules_of: None,
+            worded: false,
             index: empty(),
             cases: &[],
         }
@@ -222,6 +242,7 @@ pub async fn download(
         shown.data = data;
         shown.index = data;
         shown.cases = cases;
+        shown.worded = true;
         return Ok(shown);
     }
     // A language switch keeps the place shown.
@@ -237,7 +258,14 @@ pub async fn download(
     };
     match place {
         Some(p) if needs.place || from.rules_of.is_some() => {
-            shown.data = load_place(p, data_lang).await?;
+            // The printed forms quote clauses: their words first. Elsewhere they follow the
+            // answer (see `add_clause_words`).
+            shown.worded = family == Family::Forms;
+            shown.data = if shown.worded {
+                load_worded_place(p, data_lang).await?
+            } else {
+                load_place(p, data_lang).await?
+            };
             shown.rules_of = shown.data.place(p).map(|p| p.id.as_str());
         }
         _ => {}
@@ -248,8 +276,32 @@ pub async fn download(
         shown.index = load_index(lang).await?;
         shown.data = shown.index;
         shown.rules_of = None;
+        shown.worded = false;
     }
     Ok(shown)
+}
+
+/// Once a place's rules are shown without the words of their clauses, downloads those and
+/// shows them (the views that quote clauses follow `shown`). A failure is silent: the
+/// clauses' numbers and labels are shown all the same, and the next page asks again.
+pub fn add_clause_words(ctx: SiteContext) {
+    Effect::new(move |_| {
+        let now = ctx.shown.get();
+        let Some(place) = now.rules_of.filter(|_| !now.worded) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(d) = load_worded_place(place, now.lang).await {
+                ctx.shown.update(|s| {
+                    // Only if nothing else was chosen meanwhile.
+                    if s.rules_of == Some(place) && s.lang == now.lang {
+                        s.data = d;
+                        s.worded = true;
+                    }
+                });
+            }
+        });
+    });
 }
 
 /// Shows `lang` once its words (and the data shown, in that language) have arrived; the page

@@ -246,6 +246,7 @@ pub fn CounterPage() -> impl IntoView {
                 Ok(d) if place.get_untracked() == p => shown.update(|s| {
                     s.rules_of = d.place(&p).map(|p| p.id.as_str());
                     s.data = d;
+                    s.worded = false;
                 }),
                 Ok(_) => {}
                 Err(e) => {

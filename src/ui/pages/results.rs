@@ -8,7 +8,7 @@ use crate::portal::results_html::{Options, date_line, render};
 use crate::portal::route::Route;
 use crate::ui::household::{answers, forget_all, today};
 use crate::ui::language::{lang, text};
-use crate::ui::site::data;
+use crate::ui::site::site;
 use leptos::prelude::*;
 
 /// The results page (`?p=results`): every chosen service, the answer first.
@@ -16,9 +16,11 @@ use leptos::prelude::*;
 pub fn ResultsPage() -> impl IntoView {
     let lang = lang();
     let ctx = answers();
-    let data = data();
+    let shown = site().shown;
     move || {
         let l = lang.get();
+        // Followed, so that the clauses' words show once they have arrived.
+        let data = shown.get().data;
         crate::ui::frame::set_title(text(l, Msg::ResultsTitle), l);
         let a = ctx.answers.get();
         let Ok(eval) = data.evaluate(&a, today()) else {
