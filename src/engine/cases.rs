@@ -336,6 +336,18 @@ pub struct Expectation {
     /// The standing of the decision's rule set (in_force, historical, repealed, status_unknown).
     #[serde(default)]
     pub standing: Option<super::eval::Standing>,
+    /// A paper, place to go or next step of the shown rule that this household is shown, by the
+    /// beginning of its Simplified Chinese text.
+    #[serde(default)]
+    pub shows_step: Option<String>,
+    /// A paper, place to go or next step of the shown rule that this household is not shown (it
+    /// is for other households), by the beginning of its Simplified Chinese text. The rule must
+    /// have such an item.
+    #[serde(default)]
+    pub hides_step: Option<String>,
+    /// Exactly the rules whose outcomes are still possible, by id, in rule order.
+    #[serde(default)]
+    pub possible: Option<Vec<String>>,
 }
 
 impl<'de> Deserialize<'de> for Truth {
@@ -591,6 +603,15 @@ fn check_expectation(
         {
             wrong.push(format!("standing is {:?}, expected {want:?}", rs.standing));
         }
+        if let Some(want) = &e.possible {
+            let got: Vec<&str> = d.possible_rules().iter().map(|r| r.id.as_str()).collect();
+            if got != *want {
+                wrong.push(format!("possible outcomes are {got:?}, expected {want:?}"));
+            }
+        }
+        if e.shows_step.is_some() || e.hides_step.is_some() {
+            check_steps(d, e, &mut wrong);
+        }
         if let Some(label) = &e.condition {
             let want = e.truth.ok_or("'condition' needs 'truth'")?;
             let mut found = Vec::new();
@@ -622,6 +643,59 @@ fn check_expectation(
         Ok(())
     } else {
         Err(wrong.join("; "))
+    }
+}
+
+/// Checks `shows_step` and `hides_step` against the papers, place to go and next steps of the
+/// rule the decision shows: all of them as written, and those this household is shown.
+fn check_steps(d: &super::eval::Determination, e: &Expectation, wrong: &mut Vec<String>) {
+    let Some(shown) = d.shown() else {
+        wrong.push("no rule is shown, so it has no steps".into());
+        return;
+    };
+    let rule = shown.rule;
+    let written: Vec<&str> = rule
+        .materials
+        .iter()
+        .chain(rule.where_to_go.iter())
+        .chain(&rule.next_steps)
+        .map(|c| c.text.zh.as_str())
+        .collect();
+    let visible: Vec<&str> = shown
+        .materials()
+        .into_iter()
+        .chain(shown.where_to_go())
+        .chain(shown.next_steps())
+        .map(|c| c.text.zh.as_str())
+        .collect();
+    let starting = |list: &[&str], prefix: &str| list.iter().any(|t| t.starts_with(prefix));
+    if let Some(prefix) = &e.shows_step
+        && !starting(&visible, prefix)
+    {
+        wrong.push(if starting(&written, prefix) {
+            format!(
+                "step '{prefix}…' of rule '{}' is hidden from this household, expected it shown",
+                rule.id
+            )
+        } else {
+            format!(
+                "rule '{}' has no paper, place or step beginning '{prefix}'",
+                rule.id
+            )
+        });
+    }
+    if let Some(prefix) = &e.hides_step {
+        if !starting(&written, prefix) {
+            wrong.push(format!(
+                "rule '{}' has no paper, place or step beginning '{prefix}'",
+                rule.id
+            ));
+        } else if starting(&visible, prefix) {
+            wrong.push(format!(
+                "step '{prefix}…' of rule '{}' is shown to this household, expected it hidden",
+                rule.id
+            ));
+        }
     }
 }
 
@@ -921,5 +995,150 @@ does_not_ask = ["parent_permit"]
             "{err}"
         );
         assert!(err.contains("fixed_residense: no such question;"), "{err}");
+    }
+
+    /// A place, a document of one clause, two facts and one decision: a rule that holds or is
+    /// ambiguous for a permit holder, with a step for everyone and one for those without work,
+    /// then the rule that holds otherwise.
+    const STEPS_DATA: &str = r#"
+[[places]]
+id = "p"
+name = "P"
+selectable = true
+
+[[documents]]
+id = "d"
+number = "1"
+title = "T"
+issuer = "I"
+place = "p"
+status = "in_force"
+source = "made up"
+clause = [{ id = "a1", label = "第一条", text = "…" }]
+
+[[facts]]
+id = "has_permit"
+kind = "yes_no"
+group = "permit"
+question = "有居住证吗?"
+hint = "…"
+
+[[facts]]
+id = "work_kind"
+kind = "choice"
+group = "work"
+question = "怎样工作?"
+hint = "…"
+choices = [{ id = "employee", label = "受雇" }, { id = "not_working", label = "没有工作" }]
+
+[[rulesets]]
+id = "r"
+service = "school"
+place = "p"
+document = "d"
+title = "R"
+
+[[rulesets.decision]]
+id = "dec"
+title = "D"
+
+[[rulesets.decision.rule]]
+id = "holder"
+outcome = { kind = "eligible" }
+clause = "a1"
+summary = "持证可以申请。"
+when = { all = [
+  { fact = "has_permit", is = true, clause = "a1", label = "有居住证" },
+  { vague = "条件没有写明。", clause = "a1", label = "符合条件" },
+] }
+where = { clause = "a1", text = "到教育局申请。" }
+next_steps = [
+  { clause = "a1", text = "所有人都看得到的一步。" },
+  { clause = "a1", text = "没有工作的:先去登记。", when = { fact = "work_kind", in = ["not_working"], clause = "a1", label = "没有工作" } },
+]
+
+[[rulesets.decision.rule]]
+id = "otherwise"
+outcome = { kind = "ask_counter" }
+clause = "a1"
+summary = "请咨询。"
+"#;
+
+    /// Checks one case of an employed permit holder with `expect` as its one expectation.
+    fn check_steps_case(expect: &str) -> Result<(), String> {
+        let data: PolicyData = toml::from_str(STEPS_DATA).unwrap_or_else(|e| panic!("{e}"));
+        let cases = resolve(&format!(
+            r#"
+[[case]]
+name = "An employed permit holder"
+place = "p"
+date = "2024-06-01"
+[case.facts]
+has_permit = true
+work_kind = "employee"
+[[case.expect]]
+decision = "r/dec"
+{expect}
+"#
+        ))
+        .unwrap_or_else(|p| panic!("{p:?}"));
+        cases[0].check(&data)
+    }
+
+    #[test]
+    fn shows_step_and_hides_step_read_the_steps_of_the_shown_rule_for_this_household() {
+        assert_eq!(check_steps_case("shows_step = \"所有人\""), Ok(()));
+        assert_eq!(check_steps_case("shows_step = \"到教育局\""), Ok(()));
+        assert_eq!(check_steps_case("hides_step = \"没有工作的\""), Ok(()));
+        assert_eq!(
+            check_steps_case("shows_step = \"没有工作的\""),
+            Err(
+                "expect[0]: step '没有工作的…' of rule 'holder' is hidden from this household, \
+                 expected it shown"
+                    .into()
+            )
+        );
+        assert_eq!(
+            check_steps_case("hides_step = \"所有人\""),
+            Err(
+                "expect[0]: step '所有人…' of rule 'holder' is shown to this household, \
+                 expected it hidden"
+                    .into()
+            )
+        );
+        // A prefix that begins no item is named, so a misspelt one cannot pass unnoticed.
+        for key in ["shows_step", "hides_step"] {
+            assert_eq!(
+                check_steps_case(&format!("{key} = \"灵活就业的\"")),
+                Err(
+                    "expect[0]: rule 'holder' has no paper, place or step beginning '灵活就业的'"
+                        .into()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn possible_is_exactly_the_rules_still_possible_in_order() {
+        assert_eq!(
+            check_steps_case("possible = [\"holder\", \"otherwise\"]"),
+            Ok(())
+        );
+        assert_eq!(
+            check_steps_case("possible = [\"holder\"]"),
+            Err(
+                "expect[0]: possible outcomes are [\"holder\", \"otherwise\"], expected \
+                 [\"holder\"]"
+                    .into()
+            )
+        );
+        assert_eq!(
+            check_steps_case("possible = [\"otherwise\", \"holder\"]"),
+            Err(
+                "expect[0]: possible outcomes are [\"holder\", \"otherwise\"], expected \
+                 [\"otherwise\", \"holder\"]"
+                    .into()
+            )
+        );
     }
 }
