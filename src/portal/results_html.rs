@@ -73,7 +73,11 @@ fn service_id(o: &Options, a: &ServiceAnswer) -> String {
 fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
     let title = format!("{}glance-title", o.id_prefix);
     h.open("nav", &[("class", "glance"), ("aria-labelledby", &title)]);
-    h.el(heading(o.heading), &[("id", &title)], text(l, Msg::ResultsGlance));
+    h.el(
+        heading(o.heading),
+        &[("id", &title)],
+        text(l, Msg::ResultsGlance),
+    );
     h.open("ul", &[]);
     for a in answers {
         h.open("li", &[]);
@@ -199,8 +203,16 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         );
         h.open("ul", &[]);
         for (msg, r, date) in [
-            (Msg::NearestBefore, s.ended_before, s.ended_before.and_then(|r| r.to)),
-            (Msg::NearestAfter, s.begins_after, s.begins_after.and_then(|r| r.from)),
+            (
+                Msg::NearestBefore,
+                s.ended_before,
+                s.ended_before.and_then(|r| r.to),
+            ),
+            (
+                Msg::NearestAfter,
+                s.begins_after,
+                s.begins_after.and_then(|r| r.from),
+            ),
         ] {
             if let Some(r) = r {
                 let date = date.map(|d| d.to_string()).unwrap_or_default();
@@ -239,7 +251,11 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
                 h.el(
                     "li",
                     &[],
-                    &fill(l, Msg::EarlierRule, &[("title", r.title.get(l)), ("date", &date)]),
+                    &fill(
+                        l,
+                        Msg::EarlierRule,
+                        &[("title", r.title.get(l)), ("date", &date)],
+                    ),
                 );
             }
             h.close("ul");
@@ -259,14 +275,25 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         "div",
         &[
             ("class", &format!("answer answer-{}", outcome_class(d))),
-            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
         ],
     );
-    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    h.el(
+        "p",
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
     if let Some(rule) = lead.rule() {
         h.open("p", &[("class", "answer-sentence")]);
         if d.status != Status::Decided {
-            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.el(
+                "span",
+                &[("class", "answer-status")],
+                text(l, status_msg(d.status)),
+            );
             h.text(" ");
         }
         h.text(rule.summary.get(l));
@@ -310,7 +337,11 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
     }
     // An open answer: the questions that settle it, each a link.
     if d.status == Status::Unknown && !lead.open.is_empty() {
-        h.el("p", &[("class", "answer-needs")], text(l, Msg::AnswerQuestions));
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::AnswerQuestions),
+        );
         h.open("ul", &[("class", "answer-questions")]);
         for f in lead.open.iter().take(3) {
             if let Some(fact) = data.fact(f) {
@@ -327,7 +358,25 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         h.close("ul");
     }
     if d.status == Status::Ambiguous {
-        h.el("p", &[("class", "answer-advice")], text(l, Msg::AmbiguousAdvice));
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::AmbiguousAdvice),
+        );
+    }
+    // Undecided: every outcome still possible for this household.
+    let possible = d.possible_rules();
+    if d.status != Status::Decided && possible.len() > 1 {
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::PossibleOutcomes),
+        );
+        h.open("ul", &[("class", "answer-possible")]);
+        for r in possible {
+            h.el("li", &[], r.summary.get(l));
+        }
+        h.close("ul");
     }
     if let Some(stop) = d.stops_on() {
         h.el(
@@ -385,7 +434,11 @@ fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination,
     match d.shown_rule() {
         Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause),
         None => {
-            h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &r.document.number);
+            h.el(
+                "span",
+                &[("class", "doc-number"), ("lang", "zh-Hans")],
+                &r.document.number,
+            );
         }
     }
     h.close("div");
@@ -400,7 +453,11 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     h.el("summary", &[], text(l, Msg::ReasonsTitle));
     h.el("p", &[("class", "ruleset-title")], rs.title.get(l));
     h.open("p", &[("class", "document")]);
-    h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &doc.number);
+    h.el(
+        "span",
+        &[("class", "doc-number"), ("lang", "zh-Hans")],
+        &doc.number,
+    );
     h.text(" ");
     h.el(
         "span",
@@ -409,10 +466,14 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     );
     h.close("p");
     let dates: Vec<String> = [
-        doc.issued.map(|x| fill(l, Msg::DocIssued, &[("date", &date_text(l, x))])),
-        doc.in_force.map(|x| fill(l, Msg::DocInForce, &[("date", &date_text(l, x))])),
-        doc.repealed.map(|x| fill(l, Msg::DocRepealed, &[("date", &date_text(l, x))])),
-        rs.to.map(|x| fill(l, Msg::RulesEnded, &[("date", &date_text(l, x))])),
+        doc.issued
+            .map(|x| fill(l, Msg::DocIssued, &[("date", &date_text(l, x))])),
+        doc.in_force
+            .map(|x| fill(l, Msg::DocInForce, &[("date", &date_text(l, x))])),
+        doc.repealed
+            .map(|x| fill(l, Msg::DocRepealed, &[("date", &date_text(l, x))])),
+        rs.to
+            .map(|x| fill(l, Msg::RulesEnded, &[("date", &date_text(l, x))])),
     ]
     .into_iter()
     .flatten()
@@ -420,7 +481,10 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     if !dates.is_empty() {
         h.el("p", &[("class", "doc-dates")], &dates.join(" · "));
     }
-    for note in [&doc.status_note, &rs.from_note, &rs.to_note].into_iter().flatten() {
+    for note in [&doc.status_note, &rs.from_note, &rs.to_note]
+        .into_iter()
+        .flatten()
+    {
         h.el("p", &[("class", "doc-note")], note.get(l));
     }
     if !rs.gaps.is_empty() {
@@ -440,7 +504,11 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     h.close("ul");
     let changes = d.changes();
     if !changes.is_empty() {
-        h.el("p", &[("class", "changes-title")], text(l, Msg::ChangesTitle));
+        h.el(
+            "p",
+            &[("class", "changes-title")],
+            text(l, Msg::ChangesTitle),
+        );
         h.open("ul", &[("class", "changes")]);
         for c in &changes {
             h.open("li", &[]);
@@ -469,7 +537,8 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
 fn reasons<'s, 'a>(d: &'s Determination<'a>) -> Vec<&'s Node<'a>> {
     fn walk<'s, 'a>(n: &'s Node<'a>, out: &mut Vec<&'s Node<'a>>) {
         if n.children.is_empty() || n.note.is_some() {
-            let same = |o: &&Node| o.condition.label.is_some() && o.condition.label == n.condition.label;
+            let same =
+                |o: &&Node| o.condition.label.is_some() && o.condition.label == n.condition.label;
             if !out.iter().any(same) {
                 out.push(n);
             }
@@ -495,7 +564,11 @@ fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
     h.el("span", &[("class", "reason-label")], &label(n, l));
     let when = match (n.from, n.until) {
         (Some(d), _) => Some(fill(l, Msg::ReasonHoldsFrom, &[("date", &date_text(l, d))])),
-        (_, Some(d)) => Some(fill(l, Msg::ReasonHoldsUntil, &[("date", &date_text(l, d))])),
+        (_, Some(d)) => Some(fill(
+            l,
+            Msg::ReasonHoldsUntil,
+            &[("date", &date_text(l, d))],
+        )),
         _ => None,
     };
     if let Some(w) = when {
@@ -512,7 +585,11 @@ fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
             back_to_check: false,
         }
         .href();
-        h.el("a", &[("class", "answer-link"), ("href", &href)], text(l, Msg::ReasonAnswer));
+        h.el(
+            "a",
+            &[("class", "answer-link"), ("href", &href)],
+            text(l, Msg::ReasonAnswer),
+        );
     }
     if let Some(c) = &n.condition.clause {
         clause(h, data, document, c);
@@ -534,14 +611,25 @@ fn other(
         "div",
         &[
             ("class", &format!("other answer-{}", outcome_class(d))),
-            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
         ],
     );
-    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    h.el(
+        "p",
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
     if let Some(rule) = d.shown_rule() {
         h.open("p", &[]);
         if d.status != Status::Decided {
-            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.el(
+                "span",
+                &[("class", "answer-status")],
+                text(l, status_msg(d.status)),
+            );
             h.text(" ");
         }
         h.text(rule.summary.get(l));
@@ -609,11 +697,15 @@ mod tests {
             "在鹿城区缴纳社会保险费1年(含)以上",
             "2014年8月1日",
         ] {
-            let at = html.find(words).unwrap_or_else(|| panic!("{words} is missing"));
+            let at = html
+                .find(words)
+                .unwrap_or_else(|| panic!("{words} is missing"));
             assert!(at < first_details, "{words} is behind a disclosure");
         }
         // The province's vague answer is folded away, after Lucheng's.
-        let province = html.find("浙江省义务教育条例").expect("the province's rule");
+        let province = html
+            .find("浙江省义务教育条例")
+            .expect("the province's rule");
         assert!(province > html.find("answer-others").expect("others"));
     }
 
@@ -622,6 +714,9 @@ mod tests {
         let mut a = lucheng_2014();
         a.facts.remove("insurance_months_here");
         let html = render_for(&a, Lang::En);
-        assert!(html.contains("href=\"?p=q/insurance_months_here\""), "{html}");
+        assert!(
+            html.contains("href=\"?p=q/insurance_months_here\""),
+            "{html}"
+        );
     }
 }

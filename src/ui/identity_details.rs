@@ -8,9 +8,22 @@ use leptos::prelude::*;
 /// The localStorage key of the identity details.
 pub const IDENTITY_KEY: &str = "anju.identity";
 
-/// The identity details, shared by the details page and the forms.
+/// The identity details, shared by the details page and the forms: empty until a page first
+/// asks for them, then read from the device once.
 #[derive(Clone, Copy)]
-pub struct IdentityContext(pub RwSignal<Identity>);
+pub struct IdentityContext {
+    details: RwSignal<Identity>,
+    read: StoredValue<bool>,
+}
+
+/// Provides the identity details' context (at the top of the app, so that it outlives pages),
+/// not yet read.
+pub fn provide() {
+    provide_context(IdentityContext {
+        details: RwSignal::new(Identity::new()),
+        read: StoredValue::new(false),
+    });
+}
 
 /// Reads the saved details; anything unreadable gives an empty record.
 pub fn load() -> Identity {
@@ -19,22 +32,21 @@ pub fn load() -> Identity {
         .unwrap_or_default()
 }
 
-/// The identity details: those of the page's context, else read from the device for this
-/// page. Only the forms' pages ask, so a resident's journey never reads them (nor carries the
-/// code that does).
+/// The identity details, read from the device the first time a page asks. Only the forms'
+/// pages ask, so a resident's journey never reads them (nor carries the code that does).
 pub fn identity() -> RwSignal<Identity> {
-    if let Some(c) = use_context::<IdentityContext>() {
-        return c.0;
+    let c = expect_context::<IdentityContext>();
+    if !c.read.get_value() {
+        c.read.set_value(true);
+        c.details.set(load());
     }
-    let c = IdentityContext(RwSignal::new(load()));
-    provide_context(c);
-    c.0
+    c.details
 }
 
-/// Empties the details shown, if a page shows them (their saved copy is removed apart).
+/// Empties the details held (their saved copy is removed apart).
 pub fn clear_shown() {
     if let Some(c) = use_context::<IdentityContext>() {
-        c.0.set(Identity::new());
+        c.details.set(Identity::new());
     }
 }
 

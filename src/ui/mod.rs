@@ -97,6 +97,7 @@ fn App(
         }
         storage::set(LANG_KEY, l.tag());
     });
+    identity_details::provide();
     let route = navigation::start(program.family);
     let data = site::data();
     let (saved, mut notice) = household::load(data);

@@ -260,11 +260,17 @@ pub async fn download(
         Some(p) if needs.place || from.rules_of.is_some() => {
             // The printed forms quote clauses: their words first. Elsewhere they follow the
             // answer (see `add_clause_words`).
-            shown.worded = family == Family::Forms;
-            shown.data = if shown.worded {
-                load_worded_place(p, data_lang).await?
+            let worded = if family == Family::Forms {
+                // Without them (offline, never fetched) the forms print all the same, with
+                // the clauses' numbers; the words are asked for again later.
+                load_worded_place(p, data_lang).await.ok()
             } else {
-                load_place(p, data_lang).await?
+                None
+            };
+            shown.worded = worded.is_some();
+            shown.data = match worded {
+                Some(d) => d,
+                None => load_place(p, data_lang).await?,
             };
             shown.rules_of = shown.data.place(p).map(|p| p.id.as_str());
         }
@@ -327,12 +333,13 @@ pub fn switch_lang(lang: Lang, lang_signal: RwSignal<Lang>) {
     });
 }
 
-/// Starts downloading the rules of `place` in `lang` without showing them (a place just chosen
-/// on the start page: its first question is then at hand, and its rules kept offline). A
+/// Starts downloading the rules of `place` in `lang`, and the words of their clauses, without
+/// showing them (a place just chosen on the start page: its first question is then at hand,
+/// and its rules kept offline). A
 /// failure here is silent; the page that needs the rules asks again.
 pub fn prefetch_place(place: String, lang: Lang) {
     leptos::task::spawn_local(async move {
-        let _ = load_place(&place, lang).await;
+        let _ = load_worded_place(&place, lang).await;
     });
 }
 

@@ -167,8 +167,10 @@ test("a household typed by keyboard at the counter: three services, printed chec
   assert.equal(new Set(facts).size, facts.length);
   assert.equal(facts[0], "child_birth_date");
 
-  // Enter calculated: focus is on the results, and all three services show with clauses.
+  // Enter calculated: focus is on the results, and all three services show with clauses
+  // (every rule that applies, with the folded ones opened).
   await page.waitForSelector("section[aria-labelledby='counter-service-permit']");
+  await page.$$eval(".counter-results details.answer-others", (ds) => ds.forEach((d) => (d.open = true)));
   assert.equal((await focused(page)).id, "counter-results-title");
   const results = await page.innerText(".counter-results");
   assert.match(results, /温州市鹿城区,按 2014-06-01 的规定/);
