@@ -1087,6 +1087,40 @@ mod tests {
     }
 
     #[test]
+    fn a_place_bundle_gives_its_reader_the_translated_labels() {
+        let data = data();
+        let read = |lang| {
+            let bytes = write_place(&data, "lucheng", lang);
+            read_place(&bytes, "lucheng").expect("readable").0
+        };
+        let en = read(Lang::En);
+        let (doc, c) = en
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(c.label_in(Lang::En), "Annex 6, Article 2");
+        assert_eq!(c.original_label(Lang::En), Some("附件6 第二条"));
+        assert!(
+            doc.title_in(Lang::En)
+                .starts_with("Notice of the General Office")
+        );
+        assert_eq!(doc.original_title(Lang::En), Some(doc.title.as_str()));
+        let hant = read(Lang::ZhHant);
+        let (_, c) = hant
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(c.label_in(Lang::ZhHant), "附件6 第二條");
+        let zh = read(Lang::Zh);
+        let (doc, c) = zh
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(
+            (c.label_in(Lang::Zh), c.original_label(Lang::Zh)),
+            ("附件6 第二条", None)
+        );
+        assert_eq!(doc.original_title(Lang::Zh), None);
+    }
+
+    #[test]
     fn a_translation_travels_only_in_its_own_language() {
         let t = Translation {
             zh_hant: "附件6 第二條".into(),
