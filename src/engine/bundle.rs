@@ -1170,9 +1170,14 @@ mod tests {
     #[test]
     fn the_clause_words_come_apart_and_back() {
         let data = data();
-        let (bare, _) = read_place(&write_place(&data, "lucheng", Lang::En), "lucheng")
-            .expect("readable");
-        assert!(bare.documents.iter().flat_map(|d| &d.clauses).all(|c| c.text.is_empty()));
+        let (bare, _) =
+            read_place(&write_place(&data, "lucheng", Lang::En), "lucheng").expect("readable");
+        assert!(
+            bare.documents
+                .iter()
+                .flat_map(|d| &d.clauses)
+                .all(|c| c.text.is_empty())
+        );
         let texts = read_clauses(&write_clauses(&data, "lucheng"), "lucheng").expect("readable");
         let whole = with_clause_texts(&bare, &texts);
         let full = place_subset(&data, "lucheng");

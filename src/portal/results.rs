@@ -131,7 +131,10 @@ pub fn service_answers<'e, 'a>(eval: &'e Evaluation<'a>) -> Vec<ServiceAnswer<'e
                 .applicable
                 .iter()
                 .flat_map(|r| r.determinations.iter().map(move |d| (r, d)))
-                .filter(|(_, d)| lead.as_ref().is_none_or(|l| !std::ptr::eq(*d, l.determination)))
+                .filter(|(_, d)| {
+                    lead.as_ref()
+                        .is_none_or(|l| !std::ptr::eq(*d, l.determination))
+                })
                 .collect();
             ServiceAnswer {
                 result: s,
@@ -200,7 +203,12 @@ mod tests {
             .needed()
             .iter()
             .map(|n| match n {
-                Needed::One(n) => n.condition.label.as_ref().map(|l| l.zh.clone()).unwrap_or_default(),
+                Needed::One(n) => n
+                    .condition
+                    .label
+                    .as_ref()
+                    .map(|l| l.zh.clone())
+                    .unwrap_or_default(),
                 Needed::OneOf(_) => "one of".into(),
             })
             .collect();
@@ -229,6 +237,10 @@ mod tests {
         let answers = service_answers(&eval);
         let lead = answers[0].lead.as_ref().expect("a lead");
         assert_eq!(lead.determination.status, Status::Unknown);
-        assert!(lead.open.contains(&"insurance_months_here"), "{:?}", lead.open);
+        assert!(
+            lead.open.contains(&"insurance_months_here"),
+            "{:?}",
+            lead.open
+        );
     }
 }

@@ -16,11 +16,11 @@ use crate::portal::forms::{FormId, date_zh};
 use crate::portal::input::InputError;
 use crate::portal::messages::input_error_msg;
 use crate::portal::messages::service_name;
+use crate::portal::results_html::{Options, date_line, render};
 use crate::portal::route::Route;
 use crate::ui::components::counter_fields::{
     Boxes, Groups, fact_field, first_id, group_name, radio,
 };
-use crate::portal::results_html::{Options, date_line, render};
 use crate::ui::components::{ErrorSummary, FieldError};
 use crate::ui::components::{qr_svg, share_url};
 use crate::ui::household::{answers, forget_all, today};
