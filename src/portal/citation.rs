@@ -147,7 +147,9 @@ impl<'d> Citation<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bundle::{read_place, write_place};
+    use crate::engine::bundle::{
+        read_clauses, read_place, with_clause_texts, write_clauses, write_place,
+    };
 
     fn data() -> PolicyData {
         crate::portal::embedded::policy_data().expect("embedded data")
@@ -260,7 +262,10 @@ mod tests {
         let data = data();
         for lang in Lang::ALL {
             let bytes = write_place(&data, "lucheng", lang);
-            let (bundle, _) = read_place(&bytes, "lucheng").expect("readable");
+            let (bare, _) = read_place(&bytes, "lucheng").expect("readable");
+            // The clauses' words arrive in a bundle of their own.
+            let texts = read_clauses(&write_clauses(&data, "lucheng"), "lucheng").expect("words");
+            let bundle = with_clause_texts(&bare, &texts);
             for doc in &bundle.documents {
                 for clause in &doc.clauses {
                     let from_bundle = cite(&bundle, &doc.id, &clause.id, lang);
