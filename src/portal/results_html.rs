@@ -6,6 +6,7 @@
 //! other rule that applies. Shared by the results page and counter mode, which draw it as it
 //! is (`inner_html`), and tested natively.
 
+use super::citation::{Part, cite};
 use super::html::Html;
 use super::messages::{Msg, date_text, fill, service_name, text};
 use super::results::{Lead, ServiceAnswer, service_answers};
@@ -73,7 +74,11 @@ fn service_id(o: &Options, a: &ServiceAnswer) -> String {
 fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
     let title = format!("{}glance-title", o.id_prefix);
     h.open("nav", &[("class", "glance"), ("aria-labelledby", &title)]);
-    h.el(heading(o.heading), &[("id", &title)], text(l, Msg::ResultsGlance));
+    h.el(
+        heading(o.heading),
+        &[("id", &title)],
+        text(l, Msg::ResultsGlance),
+    );
     h.open("ul", &[]);
     for a in answers {
         h.open("li", &[]);
@@ -137,13 +142,32 @@ fn outcome_class(d: &Determination) -> &'static str {
     }
 }
 
-/// A citation whose exact words open with one tap: document number and clause, then the words.
-fn clause(h: &mut Html, data: &PolicyData, document: &str, reference: &str) {
-    match data.clause(document, reference) {
-        Some((doc, c)) => {
+/// A citation whose exact words open with one tap: document number and clause (the label in the
+/// reader's language, the published one beside it), then the words as published.
+fn clause(h: &mut Html, data: &PolicyData, document: &str, reference: &str, l: Lang) {
+    match cite(data, document, reference, l) {
+        Some(c) => {
             h.open("details", &[("class", "clause")]);
-            h.el("summary", &[], &format!("{} {}", doc.number, c.label));
-            h.el("blockquote", &[("lang", "zh-Hans")], &c.text);
+            h.open("summary", &[]);
+            for s in c.segments() {
+                let class = match s.part {
+                    Part::Words => {
+                        h.text(s.text);
+                        continue;
+                    }
+                    Part::Number => "clause-number",
+                    Part::Label => "clause-label",
+                    Part::OriginalLabel => "clause-original",
+                };
+                let lang = s.lang(l);
+                if lang == l {
+                    h.el("span", &[("class", class)], s.text);
+                } else {
+                    h.el("span", &[("class", class), ("lang", lang.tag())], s.text);
+                }
+            }
+            h.close("summary");
+            h.el("blockquote", &[("lang", "zh-Hans")], c.text);
             h.close("details");
         }
         // Validation makes this unreachable; show the reference rather than nothing.
@@ -170,7 +194,7 @@ fn cited_list(h: &mut Html, data: &PolicyData, document: &str, items: &[&Cited],
     for c in items {
         h.open("li", &[]);
         h.text(c.text.get(l));
-        clause(h, data, document, &c.clause);
+        clause(h, data, document, &c.clause, l);
         h.close("li");
     }
     h.close("ul");
@@ -199,8 +223,16 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         );
         h.open("ul", &[]);
         for (msg, r, date) in [
-            (Msg::NearestBefore, s.ended_before, s.ended_before.and_then(|r| r.to)),
-            (Msg::NearestAfter, s.begins_after, s.begins_after.and_then(|r| r.from)),
+            (
+                Msg::NearestBefore,
+                s.ended_before,
+                s.ended_before.and_then(|r| r.to),
+            ),
+            (
+                Msg::NearestAfter,
+                s.begins_after,
+                s.begins_after.and_then(|r| r.from),
+            ),
         ] {
             if let Some(r) = r {
                 let date = date.map(|d| d.to_string()).unwrap_or_default();
@@ -239,7 +271,11 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
                 h.el(
                     "li",
                     &[],
-                    &fill(l, Msg::EarlierRule, &[("title", r.title.get(l)), ("date", &date)]),
+                    &fill(
+                        l,
+                        Msg::EarlierRule,
+                        &[("title", r.title.get(l)), ("date", &date)],
+                    ),
                 );
             }
             h.close("ul");
@@ -259,14 +295,25 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         "div",
         &[
             ("class", &format!("answer answer-{}", outcome_class(d))),
-            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
         ],
     );
-    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    h.el(
+        "p",
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
     if let Some(rule) = lead.rule() {
         h.open("p", &[("class", "answer-sentence")]);
         if d.status != Status::Decided {
-            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.el(
+                "span",
+                &[("class", "answer-status")],
+                text(l, status_msg(d.status)),
+            );
             h.text(" ");
         }
         h.text(rule.summary.get(l));
@@ -310,7 +357,11 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
     }
     // An open answer: the questions that settle it, each a link.
     if d.status == Status::Unknown && !lead.open.is_empty() {
-        h.el("p", &[("class", "answer-needs")], text(l, Msg::AnswerQuestions));
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::AnswerQuestions),
+        );
         h.open("ul", &[("class", "answer-questions")]);
         for f in lead.open.iter().take(3) {
             if let Some(fact) = data.fact(f) {
@@ -327,7 +378,11 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         h.close("ul");
     }
     if d.status == Status::Ambiguous {
-        h.el("p", &[("class", "answer-advice")], text(l, Msg::AmbiguousAdvice));
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::AmbiguousAdvice),
+        );
     }
     if let Some(stop) = d.stops_on() {
         h.el(
@@ -345,7 +400,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
     if let Some(w) = shown.filter(|_| decided).and_then(|r| r.where_to_go()) {
         h.el(sub, &[], text(l, Msg::WhereTitle));
         h.el("p", &[], w.text.get(l));
-        clause(h, data, document, &w.clause);
+        clause(h, data, document, &w.clause, l);
     }
     // What it rests on, always in view: standing, document, clause.
     source(h, data, lead.ruleset, d, l);
@@ -383,9 +438,13 @@ fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination,
     );
     h.text(" ");
     match d.shown_rule() {
-        Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause),
+        Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause, l),
         None => {
-            h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &r.document.number);
+            h.el(
+                "span",
+                &[("class", "doc-number"), ("lang", "zh-Hans")],
+                &r.document.number,
+            );
         }
     }
     h.close("div");
@@ -400,19 +459,45 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     h.el("summary", &[], text(l, Msg::ReasonsTitle));
     h.el("p", &[("class", "ruleset-title")], rs.title.get(l));
     h.open("p", &[("class", "document")]);
-    h.el("span", &[("class", "doc-number"), ("lang", "zh-Hans")], &doc.number);
-    h.text(" ");
     h.el(
         "span",
-        &[("class", "doc-title"), ("lang", "zh-Hans")],
-        &format!("《{}》", doc.title), // i18n-exempt: title marks
+        &[("class", "doc-number"), ("lang", "zh-Hans")],
+        &doc.number,
     );
+    h.text(" ");
+    // The title in the reader's language; the published one beside it when that is a translation.
+    let title = fill(l, Msg::CitedTitle, &[("title", doc.title_in(l))]);
+    match doc.original_title(l) {
+        Some(original) => {
+            h.el("span", &[("class", "doc-title")], &title);
+            h.close("p");
+            h.open("p", &[("class", "doc-original")]);
+            h.text(text(l, Msg::OriginalTitle));
+            h.text(" ");
+            h.el(
+                "span",
+                &[("lang", "zh-Hans")],
+                &format!("《{original}》"), // i18n-exempt: title marks of the published title
+            );
+        }
+        None => {
+            h.el(
+                "span",
+                &[("class", "doc-title"), ("lang", "zh-Hans")],
+                &title,
+            );
+        }
+    }
     h.close("p");
     let dates: Vec<String> = [
-        doc.issued.map(|x| fill(l, Msg::DocIssued, &[("date", &date_text(l, x))])),
-        doc.in_force.map(|x| fill(l, Msg::DocInForce, &[("date", &date_text(l, x))])),
-        doc.repealed.map(|x| fill(l, Msg::DocRepealed, &[("date", &date_text(l, x))])),
-        rs.to.map(|x| fill(l, Msg::RulesEnded, &[("date", &date_text(l, x))])),
+        doc.issued
+            .map(|x| fill(l, Msg::DocIssued, &[("date", &date_text(l, x))])),
+        doc.in_force
+            .map(|x| fill(l, Msg::DocInForce, &[("date", &date_text(l, x))])),
+        doc.repealed
+            .map(|x| fill(l, Msg::DocRepealed, &[("date", &date_text(l, x))])),
+        rs.to
+            .map(|x| fill(l, Msg::RulesEnded, &[("date", &date_text(l, x))])),
     ]
     .into_iter()
     .flatten()
@@ -420,7 +505,10 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     if !dates.is_empty() {
         h.el("p", &[("class", "doc-dates")], &dates.join(" · "));
     }
-    for note in [&doc.status_note, &rs.from_note, &rs.to_note].into_iter().flatten() {
+    for note in [&doc.status_note, &rs.from_note, &rs.to_note]
+        .into_iter()
+        .flatten()
+    {
         h.el("p", &[("class", "doc-note")], note.get(l));
     }
     if !rs.gaps.is_empty() {
@@ -440,7 +528,11 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
     h.close("ul");
     let changes = d.changes();
     if !changes.is_empty() {
-        h.el("p", &[("class", "changes-title")], text(l, Msg::ChangesTitle));
+        h.el(
+            "p",
+            &[("class", "changes-title")],
+            text(l, Msg::ChangesTitle),
+        );
         h.open("ul", &[("class", "changes")]);
         for c in &changes {
             h.open("li", &[]);
@@ -469,7 +561,8 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
 fn reasons<'s, 'a>(d: &'s Determination<'a>) -> Vec<&'s Node<'a>> {
     fn walk<'s, 'a>(n: &'s Node<'a>, out: &mut Vec<&'s Node<'a>>) {
         if n.children.is_empty() || n.note.is_some() {
-            let same = |o: &&Node| o.condition.label.is_some() && o.condition.label == n.condition.label;
+            let same =
+                |o: &&Node| o.condition.label.is_some() && o.condition.label == n.condition.label;
             if !out.iter().any(same) {
                 out.push(n);
             }
@@ -495,7 +588,11 @@ fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
     h.el("span", &[("class", "reason-label")], &label(n, l));
     let when = match (n.from, n.until) {
         (Some(d), _) => Some(fill(l, Msg::ReasonHoldsFrom, &[("date", &date_text(l, d))])),
-        (_, Some(d)) => Some(fill(l, Msg::ReasonHoldsUntil, &[("date", &date_text(l, d))])),
+        (_, Some(d)) => Some(fill(
+            l,
+            Msg::ReasonHoldsUntil,
+            &[("date", &date_text(l, d))],
+        )),
         _ => None,
     };
     if let Some(w) = when {
@@ -512,10 +609,14 @@ fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
             back_to_check: false,
         }
         .href();
-        h.el("a", &[("class", "answer-link"), ("href", &href)], text(l, Msg::ReasonAnswer));
+        h.el(
+            "a",
+            &[("class", "answer-link"), ("href", &href)],
+            text(l, Msg::ReasonAnswer),
+        );
     }
     if let Some(c) = &n.condition.clause {
-        clause(h, data, document, c);
+        clause(h, data, document, c, l);
     }
     h.close("li");
 }
@@ -534,14 +635,25 @@ fn other(
         "div",
         &[
             ("class", &format!("other answer-{}", outcome_class(d))),
-            ("id", &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id)),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
         ],
     );
-    h.el("p", &[("class", "answer-question")], d.decision.title.get(l));
+    h.el(
+        "p",
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
     if let Some(rule) = d.shown_rule() {
         h.open("p", &[]);
         if d.status != Status::Decided {
-            h.el("span", &[("class", "answer-status")], text(l, status_msg(d.status)));
+            h.el(
+                "span",
+                &[("class", "answer-status")],
+                text(l, status_msg(d.status)),
+            );
             h.text(" ");
         }
         h.text(rule.summary.get(l));
@@ -601,6 +713,27 @@ mod tests {
     }
 
     #[test]
+    fn citations_and_titles_are_in_the_readers_language_with_the_published_words_beside() {
+        let en = render_for(&lucheng_2014(), Lang::En);
+        assert!(en.contains(
+            "<span class=\"clause-number\" lang=\"zh-Hans\">温鹿政办〔2013〕164号</span>, <span class=\"clause-label\">Annex 6, Article 2</span> (<span class=\"clause-original\" lang=\"zh-Hans\">附件6 第二条</span>)"
+        ));
+        assert!(en.contains("<span class=\"doc-title\">Notice of the General Office"));
+        assert!(en.contains(
+            "<p class=\"doc-original\">Original title: <span lang=\"zh-Hans\">《温州市鹿城区"
+        ));
+        let hant = render_for(&lucheng_2014(), Lang::ZhHant);
+        assert!(hant.contains("<span class=\"clause-label\">附件6 第二條</span>(<span class=\"clause-original\" lang=\"zh-Hans\">附件6 第二条</span>)"));
+        let zh = render_for(&lucheng_2014(), Lang::Zh);
+        assert!(zh.contains("<span class=\"clause-number\">温鹿政办〔2013〕164号</span> <span class=\"clause-label\">附件6 第二条</span></summary>"));
+        assert!(!zh.contains("doc-original"));
+        // The clause's words stay as published in every language.
+        for html in [&en, &hant, &zh] {
+            assert!(html.contains("<blockquote lang=\"zh-Hans\">第二条"));
+        }
+    }
+
+    #[test]
     fn the_answer_its_reason_and_its_date_come_before_any_detail() {
         let html = render_for(&lucheng_2014(), Lang::Zh);
         let first_details = html.find("<details").expect("details");
@@ -609,11 +742,15 @@ mod tests {
             "在鹿城区缴纳社会保险费1年(含)以上",
             "2014年8月1日",
         ] {
-            let at = html.find(words).unwrap_or_else(|| panic!("{words} is missing"));
+            let at = html
+                .find(words)
+                .unwrap_or_else(|| panic!("{words} is missing"));
             assert!(at < first_details, "{words} is behind a disclosure");
         }
         // The province's vague answer is folded away, after Lucheng's.
-        let province = html.find("浙江省义务教育条例").expect("the province's rule");
+        let province = html
+            .find("浙江省义务教育条例")
+            .expect("the province's rule");
         assert!(province > html.find("answer-others").expect("others"));
     }
 
@@ -622,6 +759,9 @@ mod tests {
         let mut a = lucheng_2014();
         a.facts.remove("insurance_months_here");
         let html = render_for(&a, Lang::En);
-        assert!(html.contains("href=\"?p=q/insurance_months_here\""), "{html}");
+        assert!(
+            html.contains("href=\"?p=q/insurance_months_here\""),
+            "{html}"
+        );
     }
 }
