@@ -316,6 +316,30 @@ fn a_clause_missing_from_its_document_names_every_rule_that_cites_it() {
 }
 
 #[test]
+fn a_title_or_label_without_its_translation_names_the_document_and_the_clause() {
+    let m = broken(&[
+        (
+            "documents/fixture-doc.toml",
+            "translated_label = { zh_hant = \"第二條\", en = \"Article 2\" }\n",
+            "",
+        ),
+        (
+            "documents/fixture-doc.toml",
+            "en = \"Testville points rules for the school enrolment of new residents' children (for the tests)\"",
+            "en = \"\"",
+        ),
+    ]);
+    // A translation that is missing or empty: each is named, by the title or the clause.
+    assert_eq!(
+        m,
+        [
+            "documents/fixture-doc.toml: document fixture-doc › translated_title: missing en: the published words need their Traditional Chinese and English (translated_title = { zh_hant = \"…\", en = \"…\" })",
+            "documents/fixture-doc.toml: document fixture-doc › clause art2 › translated_label: missing zh-Hant, en: the published words need their Traditional Chinese and English (translated_label = { zh_hant = \"…\", en = \"…\" })",
+        ]
+    );
+}
+
+#[test]
 fn a_rule_citing_a_clause_that_does_not_exist_is_named() {
     let m = broken(&[(
         "school/fixture-rules.toml",

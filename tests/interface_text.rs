@@ -175,3 +175,54 @@ fn every_policy_text_has_its_translations() {
         missing.join("\n")
     );
 }
+
+/// Every document title and clause label is translated, and its Traditional Chinese is the same
+/// words in the other script: as many characters as the published text, with the same digits,
+/// punctuation and spaces in the same places (a script conversion, never a rewording).
+#[test]
+fn titles_and_labels_are_translated_and_their_traditional_chinese_is_the_same_words() {
+    let loaded =
+        anju::engine::source::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data"))
+            .unwrap_or_else(|e| panic!("policy-data is invalid: {e:?}"));
+    let mut wrong = Vec::new();
+    let mut check =
+        |place: String, published: &str, t: Option<&anju::engine::text::Translation>| {
+            let Some(t) = t else {
+                wrong.push(format!("{place}: no translation"));
+                return;
+            };
+            let a: Vec<char> = published.chars().collect();
+            let b: Vec<char> = t.zh_hant.chars().collect();
+            let same_shape = a.len() == b.len()
+                && a.iter()
+                    .zip(&b)
+                    .all(|(x, y)| x == y || (is_cjk(*x) && is_cjk(*y)));
+            if !same_shape {
+                wrong.push(format!(
+                    "{place}: '{}' is not a script conversion of '{published}'",
+                    t.zh_hant
+                ));
+            }
+            if t.en.trim().is_empty() || t.en.chars().any(is_cjk) {
+                wrong.push(format!(
+                    "{place}: the English '{}' is empty or holds Chinese",
+                    t.en
+                ));
+            }
+        };
+    for d in &loaded.data.documents {
+        check(
+            format!("{} title", d.id),
+            &d.title,
+            d.translated_title.as_ref(),
+        );
+        for c in &d.clauses {
+            check(
+                format!("{} clause {}", d.id, c.id),
+                &c.label,
+                c.translated_label.as_ref(),
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "titles and labels:\n{}", wrong.join("\n"));
+}

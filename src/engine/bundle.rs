@@ -2,7 +2,9 @@
 //! `policy-data/` (validated) and the browser reads without a JSON parser.
 //!
 //! A bundle holds either one language (a place's rules for a resident: every [`Text`] carries
-//! only that language) or all three (the rules explorer, which searches across languages). The
+//! only that language, and every [`Translation`] of a published title or label only that
+//! language beside the published words) or all three (the rules explorer, which searches across
+//! languages). The
 //! layout is plain: a header, then each value in a fixed order — numbers as LEB128 varints,
 //! strings as a length and UTF-8 bytes, `Option` as a 0/1 byte, lists as a count — and at the
 //! end an FNV-1a 64-bit checksum of everything before it, so that a file cut short or changed
@@ -23,14 +25,14 @@ use super::model::{
     PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule, Ruleset, Service,
     Test,
 };
-use super::text::{Lang, Text};
+use super::text::{Lang, Text, Translation};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The first bytes of every bundle.
 pub const MAGIC: &[u8; 4] = b"ANJU";
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 
 /// What a bundle holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -414,6 +416,32 @@ impl Wire for Text {
     }
 }
 
+/// A translation of published words: in a one-language bundle only that language (nothing in
+/// Simplified Chinese, whose reader sees the published words), read back into its own slot; in
+/// an all-languages bundle both. The published words themselves travel in their own field.
+impl Wire for Translation {
+    fn put(&self, w: &mut Writer) {
+        match w.lang {
+            Some(Lang::Zh) => {}
+            Some(lang) => w.text(self.get(lang).unwrap_or_default()),
+            None => {
+                self.zh_hant.put(w);
+                self.en.put(w);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Result<Translation, BundleError> {
+        Ok(match r.lang {
+            None => Translation {
+                zh_hant: String::get(r)?,
+                en: String::get(r)?,
+            },
+            Some(Lang::Zh) => Translation::default(),
+            Some(lang) => Translation::only(lang, String::get(r)?),
+        })
+    }
+}
+
 /// Writes an enum without data as one byte, in the order listed.
 macro_rules! wire_enum {
     ($t:ident { $($v:ident),* $(,)? }) => {
@@ -494,11 +522,17 @@ wire_struct!(Place {
     parent,
     selectable
 });
-wire_struct!(Clause { id, label, text });
+wire_struct!(Clause {
+    id,
+    label,
+    translated_label,
+    text
+});
 wire_struct!(Document {
     id,
     number,
     title,
+    translated_title,
     issuer,
     place,
     issued,
@@ -1036,6 +1070,81 @@ mod tests {
                 assert_eq!(back.rulesets.len(), full.rulesets.len());
                 let name = back.place(&place.id).expect("the place").name.get(lang);
                 assert_eq!(name, place.name.get(lang));
+                // Each document's title and clause's label as published, and their translation
+                // into the reader's language, as the full data has them.
+                for (d, full_d) in back.documents.iter().zip(&full.documents) {
+                    assert_eq!(d.title, full_d.title);
+                    assert_eq!(d.title_in(lang), full_d.title_in(lang), "{}", d.id);
+                    assert_eq!(d.original_title(lang), full_d.original_title(lang));
+                    for (c, full_c) in d.clauses.iter().zip(&full_d.clauses) {
+                        assert_eq!(c.label, full_c.label);
+                        assert_eq!(c.label_in(lang), full_c.label_in(lang), "{}", c.id);
+                        assert_eq!(c.original_label(lang), full_c.original_label(lang));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_place_bundle_gives_its_reader_the_translated_labels() {
+        let data = data();
+        let read = |lang| {
+            let bytes = write_place(&data, "lucheng", lang);
+            read_place(&bytes, "lucheng").expect("readable").0
+        };
+        let en = read(Lang::En);
+        let (doc, c) = en
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(c.label_in(Lang::En), "Annex 6, Article 2");
+        assert_eq!(c.original_label(Lang::En), Some("附件6 第二条"));
+        assert!(
+            doc.title_in(Lang::En)
+                .starts_with("Notice of the General Office")
+        );
+        assert_eq!(doc.original_title(Lang::En), Some(doc.title.as_str()));
+        let hant = read(Lang::ZhHant);
+        let (_, c) = hant
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(c.label_in(Lang::ZhHant), "附件6 第二條");
+        let zh = read(Lang::Zh);
+        let (doc, c) = zh
+            .clause("lucheng-2013-164", "annex6.art2")
+            .expect("the clause");
+        assert_eq!(
+            (c.label_in(Lang::Zh), c.original_label(Lang::Zh)),
+            ("附件6 第二条", None)
+        );
+        assert_eq!(doc.original_title(Lang::Zh), None);
+    }
+
+    #[test]
+    fn a_translation_travels_only_in_its_own_language() {
+        let t = Translation {
+            zh_hant: "附件6 第二條".into(),
+            en: "Annex 6, Article 2".into(),
+        };
+        for lang in [None, Some(Lang::Zh), Some(Lang::ZhHant), Some(Lang::En)] {
+            let mut w = Writer::new(Kind::Index, lang, "");
+            w.put(&t);
+            let bytes = w.finish();
+            let (mut r, _) = Reader::open(&bytes, Kind::Index, "").expect("open");
+            let back: Translation = r.get().expect("a translation");
+            assert!(r.at_end());
+            match lang {
+                None => assert_eq!(back, t),
+                Some(Lang::Zh) => assert_eq!(back, Translation::default()),
+                Some(l) => {
+                    assert_eq!(back.get(l), t.get(l));
+                    let other = if l == Lang::En {
+                        Lang::ZhHant
+                    } else {
+                        Lang::En
+                    };
+                    assert_eq!(back.get(other), None);
+                }
             }
         }
     }

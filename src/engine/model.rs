@@ -3,7 +3,7 @@
 //! compact JSON embedded in the portal; `policy-data/README.md` explains every field.
 
 use super::date::{Date, Period};
-use super::text::Text;
+use super::text::{Lang, Text, Translation};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -159,8 +159,13 @@ pub struct Document {
     pub id: String,
     /// Its number as printed (温鹿政办〔2013〕164号), or the regulation's name where it has none.
     pub number: String,
-    /// Its title as published.
+    /// Its title as published, in Simplified Chinese: what the printed forms and the Chinese
+    /// pages show, and what every other language shows beside its translation.
     pub title: String,
+    /// The title in Traditional Chinese and English (required: validation names a document
+    /// without it). See [`Document::title_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_title: Option<Translation>,
     /// The body that issued it, as published (温州市鹿城区人民政府办公室).
     pub issuer: String,
     /// Where it applies.
@@ -192,10 +197,48 @@ pub struct Document {
 pub struct Clause {
     /// Stable id within the document: `annex6.art2`, `art9`, `s3.8`.
     pub id: String,
-    /// As a reader cites it: 附件6 第二条.
+    /// As a reader cites it, as published: 附件6 第二条.
     pub label: String,
-    /// The clause's exact words from the source.
+    /// The label in Traditional Chinese and English (附件6 第二條, Annex 6, Article 2);
+    /// required: validation names a clause without it. See [`Clause::label_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_label: Option<Translation>,
+    /// The clause's exact words from the source, never translated.
     pub text: String,
+}
+
+impl Document {
+    /// The title in `lang`: its translation, or the published title (in Simplified Chinese, and
+    /// where a translation is missing).
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.translated_title
+            .as_ref()
+            .and_then(|t| t.get(lang))
+            .unwrap_or(&self.title)
+    }
+
+    /// The published title, to set beside [`Document::title_in`] when that is a translation;
+    /// none when `lang` shows the published title itself.
+    pub fn original_title(&self, lang: Lang) -> Option<&str> {
+        (self.title_in(lang) != self.title).then_some(self.title.as_str())
+    }
+}
+
+impl Clause {
+    /// The label in `lang`: its translation, or the published label (in Simplified Chinese, and
+    /// where a translation is missing).
+    pub fn label_in(&self, lang: Lang) -> &str {
+        self.translated_label
+            .as_ref()
+            .and_then(|t| t.get(lang))
+            .unwrap_or(&self.label)
+    }
+
+    /// The published label, to set beside [`Clause::label_in`] when that is a translation; none
+    /// when `lang` shows the published label itself.
+    pub fn original_label(&self, lang: Lang) -> Option<&str> {
+        (self.label_in(lang) != self.label).then_some(self.label.as_str())
+    }
 }
 
 /// A fact a household can tell, and how to ask for it.

@@ -139,3 +139,55 @@ impl<'de> Deserialize<'de> for Text {
         }
     }
 }
+
+/// A published Chinese title or clause label put into the portal's other languages. The
+/// published words are never replaced: they stay the primary value (the printed forms and the
+/// Simplified Chinese pages use them, and the other languages show them beside this).
+///
+/// In TOML a table `{ zh_hant = "…", en = "…" }`: the Traditional Chinese is a script
+/// conversion of the same words, the English a faithful translation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The published words in Traditional Chinese characters (附件6 第二條).
+    pub zh_hant: String,
+    /// The published words in English (Annex 6, Article 2).
+    pub en: String,
+}
+
+impl Translation {
+    /// The translation into `lang`; none for Simplified Chinese, the language of the published
+    /// words themselves, and none where it is empty (a one-language bundle of another language).
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let t = match lang {
+            Lang::Zh => return None,
+            Lang::ZhHant => &self.zh_hant,
+            Lang::En => &self.en,
+        };
+        (!t.trim().is_empty()).then_some(t.as_str())
+    }
+
+    /// The languages this translation lacks, for validation.
+    pub fn missing(&self) -> Vec<Lang> {
+        [Lang::ZhHant, Lang::En]
+            .into_iter()
+            .filter(|l| self.get(*l).is_none())
+            .collect()
+    }
+
+    /// A translation into one language only (as a one-language bundle carries it): `get(lang)`
+    /// finds it; the other language is empty.
+    pub fn only(lang: Lang, text: String) -> Translation {
+        match lang {
+            Lang::Zh => Translation::default(),
+            Lang::ZhHant => Translation {
+                zh_hant: text,
+                en: String::new(),
+            },
+            Lang::En => Translation {
+                zh_hant: String::new(),
+                en: text,
+            },
+        }
+    }
+}

@@ -5,7 +5,7 @@
 
 use super::date::Period;
 use super::model::{Amount, Condition, FactKind, PolicyData, Ruleset, Service, Test};
-use super::text::Text;
+use super::text::{Text, Translation};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -93,6 +93,23 @@ impl Checker<'_> {
     fn text(&mut self, file: &str, path: &str, text: &Text) {
         if text.zh.trim().is_empty() {
             self.err(file, path, "text is empty");
+        }
+    }
+
+    /// A published title or label (`field` of the item at `path`) must come with its
+    /// Traditional Chinese and English.
+    fn translation(&mut self, file: &str, path: &str, field: &str, t: Option<&Translation>) {
+        let missing = t.map_or_else(|| Translation::default().missing(), Translation::missing);
+        if !missing.is_empty() {
+            let langs: Vec<&str> = missing.iter().map(|l| l.tag()).collect();
+            self.err(
+                file,
+                format!("{path} › {field}"),
+                format!(
+                    "missing {}: the published words need their Traditional Chinese and English ({field} = {{ zh_hant = \"…\", en = \"…\" }})",
+                    langs.join(", ")
+                ),
+            );
         }
     }
 
@@ -270,6 +287,12 @@ fn check_documents(c: &mut Checker) {
                 c.err(&file, format!("{path} › {field}"), "must not be empty");
             }
         }
+        c.translation(
+            &file,
+            &path,
+            "translated_title",
+            d.translated_title.as_ref(),
+        );
         let dates = [d.issued, d.in_force, d.repealed];
         let known: Vec<_> = dates.iter().flatten().collect();
         if known.windows(2).any(|w| w[0] > w[1]) {
@@ -305,6 +328,12 @@ fn check_documents(c: &mut Checker) {
                     "a clause needs its label and its exact words",
                 );
             }
+            c.translation(
+                &file,
+                &cpath,
+                "translated_label",
+                cl.translated_label.as_ref(),
+            );
         }
     }
 }

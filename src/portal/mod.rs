@@ -1,8 +1,9 @@
 //! The portal as plain code, tested natively: its pages and their addresses, the order of
-//! questions, typed input, share links and their QR codes, the printed forms, counter mode and
+//! questions, typed input, citations in the reader's language, share links and their QR codes, the printed forms, counter mode and
 //! the rules explorer as models, identity details and the ID-card check, and the interface text.
 //! No browser imports: `crate::ui` only binds these to the page.
 
+pub mod citation;
 pub mod counter;
 pub mod embedded;
 pub mod explorer;

@@ -6,6 +6,7 @@
 //! other rule that applies. Shared by the results page and counter mode, which draw it as it
 //! is (`inner_html`), and tested natively.
 
+use super::citation::{Part, cite};
 use super::html::Html;
 use super::messages::{Msg, date_text, fill, service_name, text};
 use super::results::{Lead, ServiceAnswer, service_answers};
@@ -141,13 +142,32 @@ fn outcome_class(d: &Determination) -> &'static str {
     }
 }
 
-/// A citation whose exact words open with one tap: document number and clause, then the words.
-fn clause(h: &mut Html, data: &PolicyData, document: &str, reference: &str) {
-    match data.clause(document, reference) {
-        Some((doc, c)) => {
+/// A citation whose exact words open with one tap: document number and clause (the label in the
+/// reader's language, the published one beside it), then the words as published.
+fn clause(h: &mut Html, data: &PolicyData, document: &str, reference: &str, l: Lang) {
+    match cite(data, document, reference, l) {
+        Some(c) => {
             h.open("details", &[("class", "clause")]);
-            h.el("summary", &[], &format!("{} {}", doc.number, c.label));
-            h.el("blockquote", &[("lang", "zh-Hans")], &c.text);
+            h.open("summary", &[]);
+            for s in c.segments() {
+                let class = match s.part {
+                    Part::Words => {
+                        h.text(s.text);
+                        continue;
+                    }
+                    Part::Number => "clause-number",
+                    Part::Label => "clause-label",
+                    Part::OriginalLabel => "clause-original",
+                };
+                let lang = s.lang(l);
+                if lang == l {
+                    h.el("span", &[("class", class)], s.text);
+                } else {
+                    h.el("span", &[("class", class), ("lang", lang.tag())], s.text);
+                }
+            }
+            h.close("summary");
+            h.el("blockquote", &[("lang", "zh-Hans")], c.text);
             h.close("details");
         }
         // Validation makes this unreachable; show the reference rather than nothing.
@@ -174,7 +194,7 @@ fn cited_list(h: &mut Html, data: &PolicyData, document: &str, items: &[&Cited],
     for c in items {
         h.open("li", &[]);
         h.text(c.text.get(l));
-        clause(h, data, document, &c.clause);
+        clause(h, data, document, &c.clause, l);
         h.close("li");
     }
     h.close("ul");
@@ -394,7 +414,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
     if let Some(w) = shown.filter(|_| decided).and_then(|r| r.where_to_go()) {
         h.el(sub, &[], text(l, Msg::WhereTitle));
         h.el("p", &[], w.text.get(l));
-        clause(h, data, document, &w.clause);
+        clause(h, data, document, &w.clause, l);
     }
     // What it rests on, always in view: standing, document, clause.
     source(h, data, lead.ruleset, d, l);
@@ -432,7 +452,7 @@ fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination,
     );
     h.text(" ");
     match d.shown_rule() {
-        Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause),
+        Some(rule) => clause(h, data, &d.ruleset.document, &rule.clause, l),
         None => {
             h.el(
                 "span",
@@ -459,11 +479,29 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
         &doc.number,
     );
     h.text(" ");
-    h.el(
-        "span",
-        &[("class", "doc-title"), ("lang", "zh-Hans")],
-        &format!("《{}》", doc.title), // i18n-exempt: title marks
-    );
+    // The title in the reader's language; the published one beside it when that is a translation.
+    let title = fill(l, Msg::CitedTitle, &[("title", doc.title_in(l))]);
+    match doc.original_title(l) {
+        Some(original) => {
+            h.el("span", &[("class", "doc-title")], &title);
+            h.close("p");
+            h.open("p", &[("class", "doc-original")]);
+            h.text(text(l, Msg::OriginalTitle));
+            h.text(" ");
+            h.el(
+                "span",
+                &[("lang", "zh-Hans")],
+                &format!("《{original}》"), // i18n-exempt: title marks of the published title
+            );
+        }
+        None => {
+            h.el(
+                "span",
+                &[("class", "doc-title"), ("lang", "zh-Hans")],
+                &title,
+            );
+        }
+    }
     h.close("p");
     let dates: Vec<String> = [
         doc.issued
@@ -592,7 +630,7 @@ fn reason(h: &mut Html, data: &PolicyData, document: &str, n: &Node, l: Lang) {
         );
     }
     if let Some(c) = &n.condition.clause {
-        clause(h, data, document, c);
+        clause(h, data, document, c, l);
     }
     h.close("li");
 }
@@ -686,6 +724,27 @@ mod tests {
             a.facts.insert(k.into(), v);
         }
         a
+    }
+
+    #[test]
+    fn citations_and_titles_are_in_the_readers_language_with_the_published_words_beside() {
+        let en = render_for(&lucheng_2014(), Lang::En);
+        assert!(en.contains(
+            "<span class=\"clause-number\" lang=\"zh-Hans\">温鹿政办〔2013〕164号</span>, <span class=\"clause-label\">Annex 6, Article 2</span> (<span class=\"clause-original\" lang=\"zh-Hans\">附件6 第二条</span>)"
+        ));
+        assert!(en.contains("<span class=\"doc-title\">Notice of the General Office"));
+        assert!(en.contains(
+            "<p class=\"doc-original\">Original title: <span lang=\"zh-Hans\">《温州市鹿城区"
+        ));
+        let hant = render_for(&lucheng_2014(), Lang::ZhHant);
+        assert!(hant.contains("<span class=\"clause-label\">附件6 第二條</span>(<span class=\"clause-original\" lang=\"zh-Hans\">附件6 第二条</span>)"));
+        let zh = render_for(&lucheng_2014(), Lang::Zh);
+        assert!(zh.contains("<span class=\"clause-number\">温鹿政办〔2013〕164号</span> <span class=\"clause-label\">附件6 第二条</span></summary>"));
+        assert!(!zh.contains("doc-original"));
+        // The clause's words stay as published in every language.
+        for html in [&en, &hant, &zh] {
+            assert!(html.contains("<blockquote lang=\"zh-Hans\">第二条"));
+        }
     }
 
     #[test]
