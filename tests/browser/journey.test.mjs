@@ -119,6 +119,9 @@ test("a question left empty explains the problem beside the field and in a summa
   await page.goto(url);
   await ready(page);
   await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+  // The rules first ask whom they are for: the child's hukou, then the child's age.
+  assert.equal(routeOf(page), "q/child_hukou_here");
+  await answerOne(page, LUCHENG_2014);
   assert.equal(routeOf(page), "q/child_birth_date");
   await page.fill("#answer-a", "2013");
   await page.fill("#answer-b", "2");

@@ -66,7 +66,7 @@ test("the start form submitted before the app arrives begins the journey", async
   await page.goto(`${url}?p=begin&place=lucheng&what=school&when=other&y=2014&m=6&d=1`);
   await page.waitForFunction(() => new URLSearchParams(location.search).get("p")?.startsWith("q/"));
   await ready(page);
-  assert.equal(routeOf(page), "q/child_birth_date");
+  assert.equal(routeOf(page), "q/child_hukou_here");
   // It replaced the submitted address, so Back does not submit it again.
   assert.ok(!(await page.evaluate(() => history.length > 2 && location.search.includes("begin"))));
   assert.deepEqual(errors, []);

@@ -6,12 +6,12 @@ use crate::engine::answers::FactValue;
 use crate::engine::model::{Fact, FactKind};
 use crate::engine::text::Lang;
 use crate::portal::input::{self, InputError};
-use crate::portal::journey::{next_route, previous_route};
+use crate::portal::journey::{next_route, previous_route, progress};
 use crate::portal::messages::input_error_msg;
 use crate::portal::route::Route;
 use crate::ui::components::{BackLink, ErrorSummary, FieldError};
 use crate::ui::household::{answers, today};
-use crate::ui::language::{Msg, lang, text};
+use crate::ui::language::{Msg, fill, lang, text};
 use crate::ui::navigation::navigate;
 use crate::ui::site::data;
 use leptos::ev::SubmitEvent;
@@ -197,6 +197,11 @@ pub fn QuestionPage(
     } else {
         previous_route(data, &saved, today(), &fact)
     };
+    // Where this question stands: "question 4 of about 9".
+    let progress = data
+        .evaluate(&saved, today())
+        .ok()
+        .map(|eval| progress(&eval, &fact));
 
     let save = move |value: Option<FactValue>| {
         let mut a = ctx.answers.get_untracked();
@@ -306,6 +311,9 @@ pub fn QuestionPage(
         };
         view! {
             <BackLink href=back.href()/>
+            {progress.map(|(n, total)| view! {
+                <p class="question-progress">{fill(l, Msg::QuestionProgress, &[("n", &n.to_string()), ("total", &total.to_string())])}</p>
+            })}
             <ErrorSummary errors=errors/>
             <form novalidate on:submit=on_submit class=move || if field_error().is_some() { "form-group error" } else { "form-group" }>
                 {body}
