@@ -21,9 +21,12 @@ pub fn load() -> Identity {
 
 /// The identity details: those of the page's context, else read from the device for this
 /// page. Only the forms' pages ask, so a resident's journey never reads them (nor carries the
-/// code that does).
+/// code that does). A page drawn anew (the language switched) finds the context its previous
+/// drawing left, whose signal went with that drawing: it reads the details again.
 pub fn identity() -> RwSignal<Identity> {
-    if let Some(c) = use_context::<IdentityContext>() {
+    if let Some(c) = use_context::<IdentityContext>()
+        && !c.0.is_disposed()
+    {
         return c.0;
     }
     let c = IdentityContext(RwSignal::new(load()));
