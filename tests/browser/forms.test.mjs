@@ -1,6 +1,7 @@
 // Printable forms: identity details typed and checked on a form page, forms printed to PDF by
 // headless Chromium and read back with pdftotext (prefilled values, page count), boxes that
-// print empty listed first, and no typed identity ever in a URL.
+// print empty listed first (whose each is, in the reader's language, with the label as printed),
+// and no typed identity ever in a URL.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -8,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { andWaitForRoute, answerQuestions, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, begin, chooseLanguage, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, origin, requests, site;
 before(async () => ({ browser, url, origin, requests } = site = await openSite()));
@@ -114,6 +115,34 @@ test("a form whose required facts are missing says so on screen first, and print
   const pdf = pdfText(await page.pdf({ preferCSSPageSize: true }));
   assert.equal(pdf.pages, 2);
   assert.ok(pdf.text.includes("学生姓名"));
+  assert.deepEqual(errors, []);
+});
+
+test("in English the boxes that will print empty say whose they are, each with its label as printed", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(`${url}?p=form/enrolment`);
+  await ready(page);
+  // Switched on the form page itself: the page is drawn again in English.
+  await chooseLanguage(page, "en");
+  const items = async () => page.$$eval(".notice li", (lis) => lis.map((li) => li.textContent));
+  const enrolment = await items();
+  for (const item of ["Child's name (学生姓名)", "Child's citizen ID number (公民身份号码)", "Applicant's name (姓名)", "Applicant's citizen ID number (公民身份号码)", "Applicant's phone number (联系电话)"]) {
+    assert.ok(enrolment.includes(item), `enrolment lists ${item}: ${enrolment.join(" | ")}`);
+  }
+  assert.equal(new Set(enrolment).size, enrolment.length, "no two items alike");
+  // The Chinese label is marked as Chinese, inside the English sentence.
+  const marked = await page.$$eval(".notice li [lang='zh-Hans']", (s) => s.map((e) => e.textContent));
+  assert.ok(marked.includes("学生姓名") && marked.includes("公民身份号码"), marked.join(" | "));
+  assert.match(await page.innerText(".notice"), /will print empty/);
+  await page.goto(`${url}?p=form/guardianship`);
+  await ready(page);
+  const letter = await items();
+  for (const item of ["Applicant's name (申请人姓名)", "Child's citizen ID number (学生公民身份号码)", "Your family's hukou address (户籍地址)"]) {
+    assert.ok(letter.includes(item), `guardianship lists ${item}: ${letter.join(" | ")}`);
+  }
+  // In Traditional Chinese too, with the label as printed (in Simplified characters).
+  await chooseLanguage(page, "zh-Hant");
+  assert.ok((await items()).includes("申請人的公民身份號碼(申请人公民身份号码)"), (await items()).join(" | "));
   assert.deepEqual(errors, []);
 });
 
