@@ -1,7 +1,9 @@
 // Printable forms: identity details typed and checked on a form page, forms printed to PDF by
 // headless Chromium and read back with pdftotext (prefilled values, page count), boxes that
 // print empty listed first (whose each is, in the reader's language, with the label as printed),
-// and no typed identity ever in a URL.
+// the sheets laid out for a phone (captions above their boxes, nothing wider than the screen, at
+// 320 px with text at 200% too), axe on every form page in three languages, and no typed identity
+// ever in a URL.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { andWaitForRoute, answerQuestions, begin, chooseLanguage, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, axe, begin, chooseLanguage, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, origin, requests, site;
 before(async () => ({ browser, url, origin, requests } = site = await openSite()));
@@ -72,6 +74,8 @@ async function printed(page, form) {
   return pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: false }));
 }
 
+const FORMS = ["enrolment", "residence", "marriage", "guardianship"];
+
 const A4 = (p) => Math.abs(p.width - 595.28) < 2 && Math.abs(p.height - 841.89) < 2;
 
 test("the enrolment form prints on two A4 pages with the household's details and the Article 3 checklist", async () => {
@@ -118,6 +122,72 @@ test("a form whose required facts are missing says so on screen first, and print
   assert.deepEqual(errors, []);
 });
 
+/**
+ * How the page at its present size and text lays out: its width against the screen's; for each
+ * section of a sheet, its caption's box against its first row's; each box's label against its
+ * value (beside it at least four characters wide, or above it); and anything on the page's
+ * screen part or in the sheet wider than its own box.
+ */
+async function layout(page) {
+  return page.evaluate(() => {
+    const rect = (e) => e.getBoundingClientRect();
+    const em = (e) => parseFloat(getComputedStyle(e).fontSize);
+    const sections = [...document.querySelectorAll(".form-sheet table.form-table")].map((t) => {
+      const caption = rect(t.querySelector("caption"));
+      const row = rect(t.querySelector("tr"));
+      return { caption: t.querySelector("caption").textContent, above: caption.bottom <= row.top + 1, width: Math.round(caption.width) };
+    });
+    const cramped = [...document.querySelectorAll(".form-sheet th")]
+      .filter((th) => {
+        const label = rect(th);
+        const value = rect(th.nextElementSibling);
+        const above = label.bottom <= value.top + 1;
+        return !above && label.width < 4 * em(th);
+      })
+      .map((th) => `${th.textContent}: ${Math.round(rect(th).width)}px beside its value`);
+    const spilling = [...document.querySelectorAll(".form-pages *, .form-sheet *")]
+      // A text box scrolls its own text: not counted.
+      .filter((e) => !["INPUT", "TEXTAREA", "SELECT"].includes(e.tagName) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.slice(0, 20)}": ${e.scrollWidth}px in ${e.clientWidth}px`);
+    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, sections, cramped, spilling };
+  });
+}
+
+for (const [width, height, text] of [[320, 640, "100%"], [320, 640, "200%"], [360, 740, "100%"]]) {
+  test(`at ${width}×${height} with text at ${text} each form keeps to the screen, captions above their boxes`, async () => {
+    const { page, errors } = await phonePage(browser, origin, { viewport: { width, height } });
+    await household(page);
+    await typeDetails(page);
+    const typed = await page.evaluate(() => localStorage.getItem("anju.identity"));
+    const problems = [];
+    // In Chinese, and in English (whose longer words wrap differently); each page once with the
+    // household's details and once without (the list of empty boxes at its longest). The list
+    // of forms and the details page have no sheet: only their width is checked.
+    for (const tag of ["zh-Hans", "en"]) {
+      for (const p of ["forms", "details", ...FORMS.map((f) => `form/${f}`)]) {
+        for (const details of ["typed", "none"]) {
+          await page.evaluate((saved) => (saved ? localStorage.setItem("anju.identity", saved) : localStorage.removeItem("anju.identity")), details === "typed" ? typed : null);
+          await page.goto(`${url}?p=${p}`);
+          await ready(page);
+          await chooseLanguage(page, tag);
+          await page.evaluate((t) => (document.documentElement.style.fontSize = t), text);
+          const l = await layout(page);
+          const where = `${tag} ${p} (details ${details})`;
+          if (l.scroll > l.client + 1) problems.push(`${where}: ${l.scroll}px wide in ${l.client}px`);
+          assert.ok(l.sections.length > 0 || !p.startsWith("form/"), `${where} has sections`);
+          for (const s of l.sections) {
+            if (!s.above) problems.push(`${where}: caption ${s.caption} is not above its boxes`);
+            if (s.width < 200) problems.push(`${where}: caption ${s.caption} is ${s.width}px wide`);
+          }
+          problems.push(...l.cramped.map((c) => `${where}: ${c}`), ...l.spilling.map((c) => `${where}: ${c}`));
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+  });
+}
+
 test("in English the boxes that will print empty say whose they are, each with its label as printed", async () => {
   const { page, errors } = await phonePage(browser, origin);
   await page.goto(`${url}?p=form/enrolment`);
@@ -145,6 +215,24 @@ test("in English the boxes that will print empty say whose they are, each with i
   assert.ok((await items()).includes("申請人的公民身份號碼(申请人公民身份号码)"), (await items()).join(" | "));
   assert.deepEqual(errors, []);
 });
+
+for (const tag of ["zh-Hans", "zh-Hant", "en"]) {
+  test(`axe finds no violation on the forms' pages in ${tag}`, async () => {
+    const { page, errors } = await phonePage(browser, origin);
+    await page.goto(`${url}?p=forms`);
+    await ready(page);
+    await chooseLanguage(page, tag);
+    const problems = [];
+    for (const p of ["forms", "details", ...FORMS.map((f) => `form/${f}`)]) {
+      await page.goto(`${url}?p=${p}`);
+      await ready(page);
+      assert.equal(await page.getAttribute("html", "lang"), tag);
+      for (const v of await axe(page)) problems.push(`${p}: ${v}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+  });
+}
 
 test("a wrong check character in an ID number is explained beside the field and nothing is lost", async () => {
   const { page, errors } = await phonePage(browser, origin);

@@ -16,7 +16,8 @@ use crate::ui::language::{Msg, lang, text};
 use crate::ui::site::data;
 use leptos::prelude::*;
 
-/// Two boxes a line, as paper forms are laid out (one a line on a narrow screen, by CSS).
+/// Two boxes a line, as paper forms are laid out (on a phone, by CSS, one box a line, its label
+/// beside its value or, with large text, above it).
 fn pairs(rows: Vec<Row>) -> Vec<Vec<Row>> {
     let mut out: Vec<Vec<Row>> = Vec::new();
     for r in rows {
@@ -126,7 +127,7 @@ pub fn FormPage(
             let _ = window().print();
         };
         view! {
-            <div class="screen-only">
+            <div class="screen-only form-pages">
                 <a class="back-link" href=Route::Forms.href()>{text(l, Msg::Back)}</a>
                 <h1 tabindex="-1" lang="zh-Hans">{form_id.title()}</h1>
                 <p>{text(l, form_about(form_id))}</p>
