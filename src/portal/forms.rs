@@ -3,14 +3,19 @@
 //!
 //! Printed forms stay in Chinese, in every interface language: they are handed to a Chinese
 //! office. Their labels therefore live here, as the content of the paper, not in the locale
-//! files of the interface.
+//! files of the interface. Each box also says whose it is ([`Whose`]) and what it holds in the
+//! interface's words ([`Row::what`]), so that the screen can name a box that will print empty
+//! in the reader's language ([`Row::screen_name`]): two boxes printed 「公民身份号码」 are the
+//! applicant's and the child's, not the same box twice.
 
 use crate::engine::answers::{Answers, Value, read_value};
 use crate::engine::date::Date;
 use crate::engine::eval::Evaluation;
 use crate::engine::model::{Cited, FactKind, OutcomeKind, PolicyData, Rule, Ruleset, Service};
 use crate::engine::report::cite;
+use crate::engine::text::Lang;
 use crate::portal::identity::{Identity, Person};
+use crate::portal::messages::{Msg, fill as fill_msg, text};
 
 /// The footer's fixed words, as printed.
 pub const BASIS_LABEL: &str = "依据:";
@@ -86,15 +91,57 @@ impl FormId {
     }
 }
 
+/// Whose a box is: the person (or the household) it asks about. The paper often leaves this
+/// to its section (「二、父母或法定监护人(申请人)」 then 「姓名」); the screen says it with
+/// every box it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Whose {
+    /// The person applying: for a child's enrolment, the parent or legal guardian.
+    Applicant,
+    /// The child's other parent (the enrolment form's section 三).
+    OtherParent,
+    /// The child the form is for.
+    Child,
+    /// The family as a whole: its hukou address and township (the guardianship letter).
+    Household,
+}
+
+impl Whose {
+    /// The message that names a box as this person's: `{box}` is the box's name.
+    pub fn msg(self) -> Msg {
+        match self {
+            Whose::Applicant => Msg::FormWhoseApplicant,
+            Whose::OtherParent => Msg::FormWhoseOtherParent,
+            Whose::Child => Msg::FormWhoseChild,
+            Whose::Household => Msg::FormWhoseHousehold,
+        }
+    }
+}
+
 /// One box of the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The box's label as printed (学生姓名).
     pub label: &'static str,
+    /// Whose the box is.
+    pub whose: Whose,
+    /// What the box holds, in the interface's words and without its owner ("name").
+    pub what: Msg,
     /// None prints an empty box.
     pub value: Option<String>,
     /// A box the office needs filled; listed on screen when empty.
     pub required: bool,
+}
+
+impl Row {
+    /// The box as the screen names it in `lang`, with whose it is ("Child's name"), and the
+    /// label as printed to put beside it ("学生姓名"), unless the name already shows the label
+    /// character for character (孩子的公民身份号码 needs no 「公民身份号码」 after it).
+    pub fn screen_name(&self, lang: Lang) -> (String, Option<&'static str>) {
+        let what = text(lang, self.what);
+        let name = fill_msg(lang, self.whose.msg(), &[("box", what)]);
+        (name, (what != self.label).then_some(self.label))
+    }
 }
 
 /// One numbered section of a form (一、学生情况), with its boxes.
@@ -144,13 +191,12 @@ pub struct FilledForm {
 }
 
 impl FilledForm {
-    /// Labels of required boxes that will print empty.
-    pub fn missing(&self) -> Vec<&'static str> {
+    /// The required boxes that will print empty, in the order of the paper.
+    pub fn missing(&self) -> Vec<&Row> {
         self.sections
             .iter()
             .flat_map(|s| &s.rows)
             .filter(|r| r.required && r.value.is_none())
-            .map(|r| r.label)
             .collect()
     }
 }
@@ -191,13 +237,25 @@ fn months_zh(m: i64) -> String {
     }
 }
 
-fn row(label: &'static str, value: Option<String>, required: bool) -> Row {
-    Row {
-        label,
-        value,
-        required,
+/// The boxes of one person (or of the household): `owner.row(label, what, value, required)`.
+#[derive(Clone, Copy)]
+struct Owner(Whose);
+
+impl Owner {
+    fn row(self, label: &'static str, what: Msg, value: Option<String>, required: bool) -> Row {
+        Row {
+            label,
+            whose: self.0,
+            what,
+            value,
+            required,
+        }
     }
 }
+
+const APPLICANT: Owner = Owner(Whose::Applicant);
+const CHILD: Owner = Owner(Whose::Child);
+const HOUSEHOLD: Owner = Owner(Whose::Household);
 
 /// Sex and birth date as the identity number states them, else as answered.
 fn sex_of(
@@ -277,17 +335,25 @@ fn rules_with(data: &PolicyData, service: Service, kind: OutcomeKind) -> Vec<(&R
         .collect()
 }
 
-fn person_rows(p: &Person, with_relation: bool, required: bool) -> Vec<Row> {
-    let mut rows = vec![row("姓名", some(&p.name), required)];
-    if with_relation {
-        rows.push(row("与学生关系", some(&p.relation), required));
-    }
-    rows.extend([
-        row("公民身份号码", some(&p.id_number), required),
-        row("联系电话", some(&p.phone), required),
-        row("工作单位", some(&p.employer), false),
-    ]);
-    rows
+/// A parent's boxes on the enrolment form (sections 二 and 三).
+fn parent_rows(who: Owner, p: &Person, required: bool) -> Vec<Row> {
+    vec![
+        who.row("姓名", Msg::FormBoxName, some(&p.name), required),
+        who.row(
+            "与学生关系",
+            Msg::FormBoxRelation,
+            some(&p.relation),
+            required,
+        ),
+        who.row(
+            "公民身份号码",
+            Msg::FormBoxIdNumber,
+            some(&p.id_number),
+            required,
+        ),
+        who.row("联系电话", Msg::FormBoxPhone, some(&p.phone), required),
+        who.row("工作单位", Msg::FormBoxEmployer, some(&p.employer), false),
+    ]
 }
 
 /// Fills `form` from the answers and identity details, with the rules that apply on the
@@ -359,20 +425,47 @@ fn enrolment(
             Section {
                 heading: "一、学生情况".into(),
                 rows: vec![
-                    row("学生姓名", some(&child.name), true),
-                    row("性别", sex_of(child, data, answers, None), true),
-                    row(
+                    CHILD.row("学生姓名", Msg::FormBoxName, some(&child.name), true),
+                    CHILD.row(
+                        "性别",
+                        Msg::FormBoxSex,
+                        sex_of(child, data, answers, None),
+                        true,
+                    ),
+                    CHILD.row(
                         "出生日期",
+                        Msg::FormBoxBirthDate,
                         birth_of(child, data, answers, Some("child_birth_date")),
                         true,
                     ),
-                    row("公民身份号码", some(&child.id_number), true),
-                    row("民族", some(&child.ethnicity), false),
-                    row("户籍所在地", some(&identity.hukou_address), true),
-                    row("现居住地址", some(&identity.residence_address), true),
-                    row("处于义务教育阶段", f("child_in_compulsory_stage"), false),
-                    row(
+                    CHILD.row(
+                        "公民身份号码",
+                        Msg::FormBoxIdNumber,
+                        some(&child.id_number),
+                        true,
+                    ),
+                    CHILD.row("民族", Msg::FormBoxEthnicity, some(&child.ethnicity), false),
+                    CHILD.row(
+                        "户籍所在地",
+                        Msg::FormBoxHukouAddress,
+                        some(&identity.hukou_address),
+                        true,
+                    ),
+                    CHILD.row(
+                        "现居住地址",
+                        Msg::FormBoxResidenceAddress,
+                        some(&identity.residence_address),
+                        true,
+                    ),
+                    CHILD.row(
+                        "处于义务教育阶段",
+                        Msg::FormBoxCompulsoryStage,
+                        f("child_in_compulsory_stage"),
+                        false,
+                    ),
+                    CHILD.row(
                         "户籍所在地有无监护条件",
+                        Msg::FormBoxGuardianshipAtHukou,
                         f("guardianship_at_hukou").map(|v| {
                             if v == "是" {
                                 "有".into()
@@ -386,35 +479,72 @@ fn enrolment(
             },
             Section {
                 heading: "二、父母或法定监护人(申请人)".into(),
-                rows: person_rows(&identity.applicant, true, true),
+                rows: parent_rows(APPLICANT, &identity.applicant, true),
             },
             Section {
                 heading: "三、父母另一方".into(),
-                rows: person_rows(&identity.other_parent, true, false),
+                rows: parent_rows(Owner(Whose::OtherParent), &identity.other_parent, false),
             },
             Section {
                 heading: heading("四、居住和工作情况", config.map(|c| &c.conditions_clause)),
                 rows: vec![
-                    row("持有的居住证件", f("parent_permit"), true),
-                    row("临时居住证有效期", f("temporary_permit_term"), false),
-                    row("在鹿城居住起始年月", f("residence_here_since"), true),
-                    row("有相对固定居所(含租赁)", f("fixed_residence"), true),
-                    row("工作方式", f("work_kind"), true),
-                    row("劳动合同期限", f("labour_contract_term"), false),
-                    row("在鹿城缴纳社会保险费时间", f("insurance_months_here"), true),
+                    APPLICANT.row(
+                        "持有的居住证件",
+                        Msg::FormBoxPermitHeld,
+                        f("parent_permit"),
+                        true,
+                    ),
+                    APPLICANT.row(
+                        "临时居住证有效期",
+                        Msg::FormBoxTemporaryPermitTerm,
+                        f("temporary_permit_term"),
+                        false,
+                    ),
+                    APPLICANT.row(
+                        "在鹿城居住起始年月",
+                        Msg::FormBoxLivingHereSince,
+                        f("residence_here_since"),
+                        true,
+                    ),
+                    APPLICANT.row(
+                        "有相对固定居所(含租赁)",
+                        Msg::FormBoxFixedResidence,
+                        f("fixed_residence"),
+                        true,
+                    ),
+                    APPLICANT.row("工作方式", Msg::FormBoxWorkKind, f("work_kind"), true),
+                    APPLICANT.row(
+                        "劳动合同期限",
+                        Msg::FormBoxContractTerm,
+                        f("labour_contract_term"),
+                        false,
+                    ),
+                    APPLICANT.row(
+                        "在鹿城缴纳社会保险费时间",
+                        Msg::FormBoxInsuranceHere,
+                        f("insurance_months_here"),
+                        true,
+                    ),
                 ],
             },
             Section {
                 heading: heading("五、优先安排条件", config.map(|c| &c.priority_clause)),
                 rows: vec![
-                    row(
+                    APPLICANT.row(
                         "持本年度经查验的《流动人口婚育证明》",
+                        Msg::FormBoxMarriageCertificateChecked,
                         f("marriage_certificate_checked"),
                         false,
                     ),
-                    row("已缴纳基本养老保险时间", f("pension_months_total"), false),
-                    row(
+                    APPLICANT.row(
+                        "已缴纳基本养老保险时间",
+                        Msg::FormBoxPensionPaid,
+                        f("pension_months_total"),
+                        false,
+                    ),
+                    APPLICANT.row(
                         "上级文件明确规定优先照顾",
+                        Msg::FormBoxPriorityByHigherDocument,
                         f("priority_by_higher_document"),
                         false,
                     ),
@@ -529,59 +659,110 @@ fn residence(
                     format!("一、登记信息({})", field_cites.join(";"))
                 },
                 rows: vec![
-                    row("姓名", some(&a.name), true),
-                    row(
+                    APPLICANT.row("姓名", Msg::FormBoxName, some(&a.name), true),
+                    APPLICANT.row(
                         "性别",
+                        Msg::FormBoxSex,
                         sex_of(a, data, answers, Some("applicant_sex")),
                         true,
                     ),
-                    row("民族", some(&a.ethnicity), true),
-                    row(
+                    APPLICANT.row("民族", Msg::FormBoxEthnicity, some(&a.ethnicity), true),
+                    APPLICANT.row(
                         "出生日期",
+                        Msg::FormBoxBirthDate,
                         birth_of(a, data, answers, Some("applicant_birth_date")),
                         true,
                     ),
-                    row("公民身份号码", some(&a.id_number), true),
-                    row(
+                    APPLICANT.row(
+                        "公民身份号码",
+                        Msg::FormBoxIdNumber,
+                        some(&a.id_number),
+                        true,
+                    ),
+                    APPLICANT.row(
                         "户籍地址(常住户口所在地住址)",
+                        Msg::FormBoxHukouAddress,
                         some(&identity.hukou_address),
                         true,
                     ),
-                    row("居住地址", some(&identity.residence_address), true),
-                    row("政治面貌", some(&a.political_status), false),
-                    row("婚姻状况", some(&a.marital_status), false),
-                    row("联系电话", some(&a.phone), true),
+                    APPLICANT.row(
+                        "居住地址",
+                        Msg::FormBoxResidenceAddress,
+                        some(&identity.residence_address),
+                        true,
+                    ),
+                    APPLICANT.row(
+                        "政治面貌",
+                        Msg::FormBoxPoliticalStatus,
+                        some(&a.political_status),
+                        false,
+                    ),
+                    APPLICANT.row(
+                        "婚姻状况",
+                        Msg::FormBoxMaritalStatus,
+                        some(&a.marital_status),
+                        false,
+                    ),
+                    APPLICANT.row("联系电话", Msg::FormBoxPhone, some(&a.phone), true),
                 ],
             },
             Section {
                 heading: "二、就业、社保和居住情况".into(),
                 rows: vec![
-                    row("劳动就业(工作方式)", f("work_kind"), true),
-                    row("工作单位", some(&a.employer), false),
-                    row("劳动合同期限", f("labour_contract_term"), false),
-                    row(
+                    APPLICANT.row(
+                        "劳动就业(工作方式)",
+                        Msg::FormBoxWorkKind,
+                        f("work_kind"),
+                        true,
+                    ),
+                    APPLICANT.row("工作单位", Msg::FormBoxEmployer, some(&a.employer), false),
+                    APPLICANT.row(
+                        "劳动合同期限",
+                        Msg::FormBoxContractTerm,
+                        f("labour_contract_term"),
+                        false,
+                    ),
+                    APPLICANT.row(
                         "社会保障(在本地缴纳社会保险时间)",
+                        Msg::FormBoxInsuranceHere,
                         f("insurance_months_here"),
                         false,
                     ),
-                    row("在本地居住起始年月", f("residence_here_since"), true),
-                    row(
+                    APPLICANT.row(
+                        "在本地居住起始年月",
+                        Msg::FormBoxLivingHereSince,
+                        f("residence_here_since"),
+                        true,
+                    ),
+                    APPLICANT.row(
                         "租住房屋(住所情况)",
+                        Msg::FormBoxLodging,
                         f("lodging_kind").or_else(|| f("has_lease")),
                         false,
                     ),
-                    row(
+                    APPLICANT.row(
                         "计划生育(持有婚育证明)",
+                        Msg::FormBoxMarriageCertificate,
                         f("marriage_certificate_checked"),
                         false,
                     ),
-                    row("预防保健", None, false),
-                    row("随同的未满16周岁人员", child_line, false),
+                    APPLICANT.row("预防保健", Msg::FormBoxPreventiveCare, None, false),
+                    APPLICANT.row(
+                        "随同的未满16周岁人员",
+                        Msg::FormBoxChildrenUnder16,
+                        child_line,
+                        false,
+                    ),
                 ],
             },
             Section {
                 heading: "三、申领".into(),
-                rows: vec![row("申领证件", applied_for, false)],
+                rows: vec![APPLICANT.row(
+                    "申领证件",
+                    Msg::FormBoxPermitAppliedFor,
+                    applied_for,
+                    false,
+                )],
             },
         ],
         letter: Vec::new(),
@@ -632,26 +813,53 @@ fn marriage(data: &PolicyData, answers: &Answers, identity: &Identity) -> Filled
         sections: vec![Section {
             heading: "申请人情况".into(),
             rows: vec![
-                row("姓名", some(&a.name), true),
-                row(
+                APPLICANT.row("姓名", Msg::FormBoxName, some(&a.name), true),
+                APPLICANT.row(
                     "性别",
+                    Msg::FormBoxSex,
                     sex_of(a, data, answers, Some("applicant_sex")),
                     true,
                 ),
-                row(
+                APPLICANT.row(
                     "出生日期",
+                    Msg::FormBoxBirthDate,
                     birth_of(a, data, answers, Some("applicant_birth_date")),
                     true,
                 ),
-                row("公民身份号码", some(&a.id_number), true),
-                row("户籍地址", some(&identity.hukou_address), true),
-                row("婚姻状况", some(&a.marital_status), true),
-                row("外出范围", f("move_scope"), false),
-                row("外出事由", f("move_purpose"), true),
-                row("预计在外居住时间", f("planned_stay_days"), true),
-                row("拟居住地址", some(&identity.residence_address), false),
-                row("子女情况", child_line, false),
-                row("联系电话", some(&a.phone), true),
+                APPLICANT.row(
+                    "公民身份号码",
+                    Msg::FormBoxIdNumber,
+                    some(&a.id_number),
+                    true,
+                ),
+                APPLICANT.row(
+                    "户籍地址",
+                    Msg::FormBoxHukouAddress,
+                    some(&identity.hukou_address),
+                    true,
+                ),
+                APPLICANT.row(
+                    "婚姻状况",
+                    Msg::FormBoxMaritalStatus,
+                    some(&a.marital_status),
+                    true,
+                ),
+                APPLICANT.row("外出范围", Msg::FormBoxMoveScope, f("move_scope"), false),
+                APPLICANT.row("外出事由", Msg::FormBoxMovePurpose, f("move_purpose"), true),
+                APPLICANT.row(
+                    "预计在外居住时间",
+                    Msg::FormBoxPlannedStay,
+                    f("planned_stay_days"),
+                    true,
+                ),
+                APPLICANT.row(
+                    "拟居住地址",
+                    Msg::FormBoxIntendedAddress,
+                    some(&identity.residence_address),
+                    false,
+                ),
+                APPLICANT.row("子女情况", Msg::FormBoxChildren, child_line, false),
+                APPLICANT.row("联系电话", Msg::FormBoxPhone, some(&a.phone), true),
             ],
         }],
         letter: Vec::new(),
@@ -682,13 +890,33 @@ fn guardianship(data: &PolicyData, answers: &Answers, identity: &Identity) -> Fi
         sections: vec![Section {
             heading: "申请人和学生".into(),
             rows: vec![
-                row("申请人姓名", some(&a.name), true),
-                row("申请人公民身份号码", some(&a.id_number), true),
-                row("学生姓名", some(&c.name), true),
-                row("学生公民身份号码", some(&c.id_number), true),
-                row("户籍地址", some(&identity.hukou_address), true),
-                row("户籍所在地乡镇(街道)", some(&identity.hukou_township), true),
-                row("联系电话", some(&a.phone), true),
+                APPLICANT.row("申请人姓名", Msg::FormBoxName, some(&a.name), true),
+                APPLICANT.row(
+                    "申请人公民身份号码",
+                    Msg::FormBoxIdNumber,
+                    some(&a.id_number),
+                    true,
+                ),
+                CHILD.row("学生姓名", Msg::FormBoxName, some(&c.name), true),
+                CHILD.row(
+                    "学生公民身份号码",
+                    Msg::FormBoxIdNumber,
+                    some(&c.id_number),
+                    true,
+                ),
+                HOUSEHOLD.row(
+                    "户籍地址",
+                    Msg::FormBoxHukouAddress,
+                    some(&identity.hukou_address),
+                    true,
+                ),
+                HOUSEHOLD.row(
+                    "户籍所在地乡镇(街道)",
+                    Msg::FormBoxHukouTownship,
+                    some(&identity.hukou_township),
+                    true,
+                ),
+                APPLICANT.row("联系电话", Msg::FormBoxPhone, some(&a.phone), true),
             ],
         }],
         letter: vec![
@@ -781,8 +1009,131 @@ mod tests {
                 .iter()
                 .all(|c| c.cite.starts_with("温鹿政办〔2013〕164号"))
         );
-        assert!(form.missing().contains(&"公民身份号码"));
+        assert!(form.missing().iter().any(|r| r.label == "公民身份号码"));
         assert!(form.basis[0].contains("已废止"));
+    }
+
+    /// The empty boxes of a form as (owner, label), in the order of the paper.
+    fn empty_boxes(form: &FilledForm) -> Vec<(Whose, &'static str)> {
+        form.missing().iter().map(|r| (r.whose, r.label)).collect()
+    }
+
+    #[test]
+    fn the_two_empty_id_number_boxes_of_the_enrolment_form_are_the_childs_and_the_applicants() {
+        let (data, a, id) = household();
+        let form = fill(
+            FormId::Enrolment,
+            &data,
+            &a,
+            &id,
+            Date::parse("2026-11-22").unwrap(),
+        );
+        let empty = empty_boxes(&form);
+        // Printed twice as 「公民身份号码」, in sections 一 and 二: the child's, then the applicant's.
+        let id_boxes: Vec<Whose> = empty
+            .iter()
+            .filter(|(_, label)| *label == "公民身份号码")
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(id_boxes, [Whose::Child, Whose::Applicant]);
+        assert!(empty.contains(&(Whose::Child, "性别")));
+        assert!(empty.contains(&(Whose::Applicant, "联系电话")));
+        // The names were typed, so neither name box is listed; the other parent is optional.
+        assert!(!empty.iter().any(|(_, l)| *l == "学生姓名" || *l == "姓名"));
+        assert!(!empty.iter().any(|(w, _)| *w == Whose::OtherParent));
+    }
+
+    #[test]
+    fn an_empty_box_is_named_with_its_owner_and_its_printed_label_beside() {
+        let data = crate::portal::embedded::policy_data().unwrap();
+        let form = fill(
+            FormId::Enrolment,
+            &data,
+            &Answers::new(),
+            &Identity::new(),
+            Date::parse("2026-11-22").unwrap(),
+        );
+        let named = |lang: Lang| -> Vec<(String, Option<&str>)> {
+            form.missing().iter().map(|r| r.screen_name(lang)).collect()
+        };
+        let en = named(Lang::En);
+        assert_eq!(en[0], ("Child's name".to_string(), Some("学生姓名")));
+        assert!(en.contains(&("Child's citizen ID number".into(), Some("公民身份号码"))));
+        assert!(en.contains(&("Applicant's citizen ID number".into(), Some("公民身份号码"))));
+        assert!(en.contains(&("Applicant's name".into(), Some("姓名"))));
+        let hant = named(Lang::ZhHant);
+        assert!(hant.contains(&("申請人的公民身份號碼".into(), Some("公民身份号码"))));
+        // In Simplified Chinese the label is shown beside only where the name differs from it.
+        let hans = named(Lang::Zh);
+        assert_eq!(hans[0], ("孩子的姓名".to_string(), Some("学生姓名")));
+        assert!(hans.contains(&("申请人的公民身份号码".into(), None)));
+    }
+
+    #[test]
+    fn no_two_empty_boxes_of_a_form_read_alike_in_any_language() {
+        let data = crate::portal::embedded::policy_data().unwrap();
+        for f in FormId::ALL {
+            let form = fill(
+                f,
+                &data,
+                &Answers::new(),
+                &Identity::new(),
+                Date::parse("2026-11-22").unwrap(),
+            );
+            for lang in [Lang::Zh, Lang::ZhHant, Lang::En] {
+                let mut names: Vec<String> = form
+                    .missing()
+                    .iter()
+                    .map(|r| r.screen_name(lang).0)
+                    .collect();
+                let count = names.len();
+                names.sort();
+                names.dedup();
+                assert_eq!(names.len(), count, "{f:?} in {lang:?}: {names:?}");
+                assert!(names.iter().all(|n| !n.contains('{')), "{f:?}: {names:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_guardianship_letters_boxes_belong_to_the_applicant_the_child_and_the_household() {
+        let data = crate::portal::embedded::policy_data().unwrap();
+        let form = fill(
+            FormId::Guardianship,
+            &data,
+            &Answers::new(),
+            &Identity::new(),
+            Date::parse("2026-11-22").unwrap(),
+        );
+        assert_eq!(
+            empty_boxes(&form),
+            [
+                (Whose::Applicant, "申请人姓名"),
+                (Whose::Applicant, "申请人公民身份号码"),
+                (Whose::Child, "学生姓名"),
+                (Whose::Child, "学生公民身份号码"),
+                (Whose::Household, "户籍地址"),
+                (Whose::Household, "户籍所在地乡镇(街道)"),
+                (Whose::Applicant, "联系电话"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_residence_and_marriage_forms_are_the_applicants_own() {
+        let data = crate::portal::embedded::policy_data().unwrap();
+        for f in [FormId::Residence, FormId::Marriage] {
+            let form = fill(
+                f,
+                &data,
+                &Answers::new(),
+                &Identity::new(),
+                Date::parse("2026-11-22").unwrap(),
+            );
+            let empty = empty_boxes(&form);
+            assert!(empty.contains(&(Whose::Applicant, "公民身份号码")), "{f:?}");
+            assert!(empty.iter().all(|(w, _)| *w == Whose::Applicant), "{f:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,9 @@
 // Printable forms: identity details typed and checked on a form page, forms printed to PDF by
 // headless Chromium and read back with pdftotext (prefilled values, page count), boxes that
-// print empty listed first, and no typed identity ever in a URL.
+// print empty listed first (whose each is, in the reader's language, with the label as printed),
+// the sheets laid out for a phone (captions above their boxes, nothing wider than the screen, at
+// 320 px with text at 200% too), axe on every form page in three languages, and no typed identity
+// ever in a URL.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -8,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { andWaitForRoute, answerQuestions, begin, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
+import { andWaitForRoute, answerQuestions, axe, begin, chooseLanguage, LUCHENG_2014, phonePage, ready, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, origin, requests, site;
 before(async () => ({ browser, url, origin, requests } = site = await openSite()));
@@ -71,6 +74,8 @@ async function printed(page, form) {
   return pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: false }));
 }
 
+const FORMS = ["enrolment", "residence", "marriage", "guardianship"];
+
 const A4 = (p) => Math.abs(p.width - 595.28) < 2 && Math.abs(p.height - 841.89) < 2;
 
 test("the enrolment form prints on two A4 pages with the household's details and the Article 3 checklist", async () => {
@@ -116,6 +121,118 @@ test("a form whose required facts are missing says so on screen first, and print
   assert.ok(pdf.text.includes("学生姓名"));
   assert.deepEqual(errors, []);
 });
+
+/**
+ * How the page at its present size and text lays out: its width against the screen's; for each
+ * section of a sheet, its caption's box against its first row's; each box's label against its
+ * value (beside it at least four characters wide, or above it); and anything on the page's
+ * screen part or in the sheet wider than its own box.
+ */
+async function layout(page) {
+  return page.evaluate(() => {
+    const rect = (e) => e.getBoundingClientRect();
+    const em = (e) => parseFloat(getComputedStyle(e).fontSize);
+    const sections = [...document.querySelectorAll(".form-sheet table.form-table")].map((t) => {
+      const caption = rect(t.querySelector("caption"));
+      const row = rect(t.querySelector("tr"));
+      return { caption: t.querySelector("caption").textContent, above: caption.bottom <= row.top + 1, width: Math.round(caption.width) };
+    });
+    const cramped = [...document.querySelectorAll(".form-sheet th")]
+      .filter((th) => {
+        const label = rect(th);
+        const value = rect(th.nextElementSibling);
+        const above = label.bottom <= value.top + 1;
+        return !above && label.width < 4 * em(th);
+      })
+      .map((th) => `${th.textContent}: ${Math.round(rect(th).width)}px beside its value`);
+    const spilling = [...document.querySelectorAll(".form-pages *, .form-sheet *")]
+      // A text box scrolls its own text: not counted.
+      .filter((e) => !["INPUT", "TEXTAREA", "SELECT"].includes(e.tagName) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.slice(0, 20)}": ${e.scrollWidth}px in ${e.clientWidth}px`);
+    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, sections, cramped, spilling };
+  });
+}
+
+for (const [width, height, text] of [[320, 640, "100%"], [320, 640, "200%"], [360, 740, "100%"]]) {
+  test(`at ${width}×${height} with text at ${text} each form keeps to the screen, captions above their boxes`, async () => {
+    const { page, errors } = await phonePage(browser, origin, { viewport: { width, height } });
+    await household(page);
+    await typeDetails(page);
+    const typed = await page.evaluate(() => localStorage.getItem("anju.identity"));
+    const problems = [];
+    // In Chinese, and in English (whose longer words wrap differently); each page once with the
+    // household's details and once without (the list of empty boxes at its longest). The list
+    // of forms and the details page have no sheet: only their width is checked.
+    for (const tag of ["zh-Hans", "en"]) {
+      for (const p of ["forms", "details", ...FORMS.map((f) => `form/${f}`)]) {
+        for (const details of ["typed", "none"]) {
+          await page.evaluate((saved) => (saved ? localStorage.setItem("anju.identity", saved) : localStorage.removeItem("anju.identity")), details === "typed" ? typed : null);
+          await page.goto(`${url}?p=${p}`);
+          await ready(page);
+          await chooseLanguage(page, tag);
+          await page.evaluate((t) => (document.documentElement.style.fontSize = t), text);
+          const l = await layout(page);
+          const where = `${tag} ${p} (details ${details})`;
+          if (l.scroll > l.client + 1) problems.push(`${where}: ${l.scroll}px wide in ${l.client}px`);
+          assert.ok(l.sections.length > 0 || !p.startsWith("form/"), `${where} has sections`);
+          for (const s of l.sections) {
+            if (!s.above) problems.push(`${where}: caption ${s.caption} is not above its boxes`);
+            if (s.width < 200) problems.push(`${where}: caption ${s.caption} is ${s.width}px wide`);
+          }
+          problems.push(...l.cramped.map((c) => `${where}: ${c}`), ...l.spilling.map((c) => `${where}: ${c}`));
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("in English the boxes that will print empty say whose they are, each with its label as printed", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.goto(`${url}?p=form/enrolment`);
+  await ready(page);
+  // Switched on the form page itself: the page is drawn again in English.
+  await chooseLanguage(page, "en");
+  const items = async () => page.$$eval(".notice li", (lis) => lis.map((li) => li.textContent));
+  const enrolment = await items();
+  for (const item of ["Child's name (学生姓名)", "Child's citizen ID number (公民身份号码)", "Applicant's name (姓名)", "Applicant's citizen ID number (公民身份号码)", "Applicant's phone number (联系电话)"]) {
+    assert.ok(enrolment.includes(item), `enrolment lists ${item}: ${enrolment.join(" | ")}`);
+  }
+  assert.equal(new Set(enrolment).size, enrolment.length, "no two items alike");
+  // The Chinese label is marked as Chinese, inside the English sentence.
+  const marked = await page.$$eval(".notice li [lang='zh-Hans']", (s) => s.map((e) => e.textContent));
+  assert.ok(marked.includes("学生姓名") && marked.includes("公民身份号码"), marked.join(" | "));
+  assert.match(await page.innerText(".notice"), /will print empty/);
+  await page.goto(`${url}?p=form/guardianship`);
+  await ready(page);
+  const letter = await items();
+  for (const item of ["Applicant's name (申请人姓名)", "Child's citizen ID number (学生公民身份号码)", "Your family's hukou address (户籍地址)"]) {
+    assert.ok(letter.includes(item), `guardianship lists ${item}: ${letter.join(" | ")}`);
+  }
+  // In Traditional Chinese too, with the label as printed (in Simplified characters).
+  await chooseLanguage(page, "zh-Hant");
+  assert.ok((await items()).includes("申請人的公民身份號碼(申请人公民身份号码)"), (await items()).join(" | "));
+  assert.deepEqual(errors, []);
+});
+
+for (const tag of ["zh-Hans", "zh-Hant", "en"]) {
+  test(`axe finds no violation on the forms' pages in ${tag}`, async () => {
+    const { page, errors } = await phonePage(browser, origin);
+    await page.goto(`${url}?p=forms`);
+    await ready(page);
+    await chooseLanguage(page, tag);
+    const problems = [];
+    for (const p of ["forms", "details", ...FORMS.map((f) => `form/${f}`)]) {
+      await page.goto(`${url}?p=${p}`);
+      await ready(page);
+      assert.equal(await page.getAttribute("html", "lang"), tag);
+      for (const v of await axe(page)) problems.push(`${p}: ${v}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+  });
+}
 
 test("a wrong check character in an ID number is explained beside the field and nothing is lost", async () => {
   const { page, errors } = await phonePage(browser, origin);

@@ -220,18 +220,20 @@ pub fn DetailsPage() -> impl IntoView {
                 .collect_view()
         };
         view! {
-            <BackLink href=Route::Forms.href()/>
-            <h1 tabindex="-1">{text(l, Msg::DetailsTitle)}</h1>
-            <p class="lead">{text(l, Msg::DetailsLead)}</p>
-            <p class="panel">{text(l, Msg::DetailsPrivacy)}</p>
-            <ErrorSummary errors=errors/>
-            <form novalidate on:submit=on_submit>
-                <fieldset><legend class="legend-m">{text(l, Msg::DetailsApplicant)}</legend>{render(person_inputs("applicant"))}</fieldset>
-                <fieldset><legend class="legend-m">{text(l, Msg::DetailsOtherParent)}</legend>{render(person_inputs("other"))}</fieldset>
-                <fieldset><legend class="legend-m">{text(l, Msg::DetailsChild)}</legend>{render(person_inputs("child"))}</fieldset>
-                <fieldset><legend class="legend-m">{text(l, Msg::DetailsHousehold)}</legend>{render(household_inputs())}</fieldset>
-                <button type="submit" class="button">{text(l, Msg::DetailsSave)}</button>
-            </form>
+            <div class="form-pages">
+                <BackLink href=Route::Forms.href()/>
+                <h1 tabindex="-1">{text(l, Msg::DetailsTitle)}</h1>
+                <p class="lead">{text(l, Msg::DetailsLead)}</p>
+                <p class="panel">{text(l, Msg::DetailsPrivacy)}</p>
+                <ErrorSummary errors=errors/>
+                <form novalidate on:submit=on_submit>
+                    <fieldset><legend class="legend-m">{text(l, Msg::DetailsApplicant)}</legend>{render(person_inputs("applicant"))}</fieldset>
+                    <fieldset><legend class="legend-m">{text(l, Msg::DetailsOtherParent)}</legend>{render(person_inputs("other"))}</fieldset>
+                    <fieldset><legend class="legend-m">{text(l, Msg::DetailsChild)}</legend>{render(person_inputs("child"))}</fieldset>
+                    <fieldset><legend class="legend-m">{text(l, Msg::DetailsHousehold)}</legend>{render(household_inputs())}</fieldset>
+                    <button type="submit" class="button">{text(l, Msg::DetailsSave)}</button>
+                </form>
+            </div>
         }
     }
 }

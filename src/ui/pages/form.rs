@@ -3,8 +3,9 @@
 //! footer with the document basis, the date printed, "prepared by the resident", and the share
 //! QR code (answers only, never identity).
 
+use crate::engine::text::Lang;
 use crate::portal::forms::{
-    BASIS_LABEL, FilledForm, FormId, NOT_OFFICIAL, PRINTED_LABEL, date_zh, fill,
+    BASIS_LABEL, FilledForm, FormId, NOT_OFFICIAL, PRINTED_LABEL, Row, date_zh, fill,
 };
 use crate::portal::messages::form_about;
 use crate::portal::route::Route;
@@ -15,9 +16,10 @@ use crate::ui::language::{Msg, lang, text};
 use crate::ui::site::data;
 use leptos::prelude::*;
 
-/// Two boxes a line, as paper forms are laid out (one a line on a narrow screen, by CSS).
-fn pairs(rows: Vec<crate::portal::forms::Row>) -> Vec<Vec<crate::portal::forms::Row>> {
-    let mut out: Vec<Vec<crate::portal::forms::Row>> = Vec::new();
+/// Two boxes a line, as paper forms are laid out (on a phone, by CSS, one box a line, its label
+/// beside its value or, with large text, above it).
+fn pairs(rows: Vec<Row>) -> Vec<Vec<Row>> {
+    let mut out: Vec<Vec<Row>> = Vec::new();
     for r in rows {
         match out.last_mut() {
             Some(last) if last.len() < 2 => last.push(r),
@@ -25,6 +27,22 @@ fn pairs(rows: Vec<crate::portal::forms::Row>) -> Vec<Vec<crate::portal::forms::
         }
     }
     out
+}
+
+/// One box that will print empty, named in the reader's language with whose it is, and the
+/// label as printed beside it (in Chinese, marked as such): "Child's name (学生姓名)".
+fn empty_box(l: Lang, row: &Row) -> impl IntoView + use<> {
+    let (name, printed) = row.screen_name(l);
+    let item = match printed {
+        Some(label) => {
+            let pattern = text(l, Msg::FormMissingBox).replace("{box}", &name);
+            let (before, after) = pattern.split_once("{label}").unwrap_or((&pattern, ""));
+            let (before, after) = (before.to_string(), after.to_string());
+            view! { {before}<span lang="zh-Hans">{label}</span>{after} }.into_any()
+        }
+        None => name.into_any(),
+    };
+    view! { <li>{item}</li> }
 }
 
 fn sheet(form: FilledForm, printed: String, qr: Option<String>) -> impl IntoView {
@@ -103,20 +121,20 @@ pub fn FormPage(
         crate::ui::frame::set_title(form_id.title(), l);
         let a = ctx.answers.get();
         let form = fill(form_id, data, &a, &details.get(), today());
-        let missing = form.missing();
+        let empty: Vec<_> = form.missing().into_iter().map(|r| empty_box(l, r)).collect();
         let qr = qr_svg(&share_url(&a));
         let print = move |_| {
             let _ = window().print();
         };
         view! {
-            <div class="screen-only">
+            <div class="screen-only form-pages">
                 <a class="back-link" href=Route::Forms.href()>{text(l, Msg::Back)}</a>
                 <h1 tabindex="-1" lang="zh-Hans">{form_id.title()}</h1>
                 <p>{text(l, form_about(form_id))}</p>
-                {(!missing.is_empty()).then(|| view! {
+                {(!empty.is_empty()).then(|| view! {
                     <div class="notice" role="status">
                         <p>{text(l, Msg::FormMissing)}</p>
-                        <ul lang="zh-Hans">{missing.iter().map(|m| view! { <li>{*m}</li> }).collect_view()}</ul>
+                        <ul class="empty-boxes">{empty}</ul>
                         <p class="button-row">
                             <a class="button secondary" href=Route::Details.href()>{text(l, Msg::FormsDetailsButton)}</a>
                             <a class="button secondary" href=Route::Check.href()>{text(l, Msg::ChangeAnswers)}</a>

@@ -26,21 +26,23 @@ pub fn FormsPage() -> impl IntoView {
         crate::ui::frame::set_title(text(l, Msg::FormsTitle), l);
         let has_details = !id.with(|i| i.typed_values().is_empty());
         view! {
-            <a class="back-link" href=Route::Results.href()>{text(l, Msg::Back)}</a>
-            <h1 tabindex="-1">{text(l, Msg::FormsTitle)}</h1>
-            <p class="lead">{text(l, Msg::FormsLead)}</p>
-            <div class="panel">
-                <p>{text(l, if has_details { Msg::FormsDetailsGiven } else { Msg::FormsDetailsMissing })}</p>
-                <a class="button secondary" href=Route::Details.href()>{text(l, Msg::FormsDetailsButton)}</a>
+            <div class="form-pages">
+                <a class="back-link" href=Route::Results.href()>{text(l, Msg::Back)}</a>
+                <h1 tabindex="-1">{text(l, Msg::FormsTitle)}</h1>
+                <p class="lead">{text(l, Msg::FormsLead)}</p>
+                <div class="panel">
+                    <p>{text(l, if has_details { Msg::FormsDetailsGiven } else { Msg::FormsDetailsMissing })}</p>
+                    <a class="button secondary" href=Route::Details.href()>{text(l, Msg::FormsDetailsButton)}</a>
+                </div>
+                <ul class="form-list">
+                    {FormId::ALL.into_iter().map(|f| view! {
+                        <li>
+                            <a href=Route::Form(f.id().into()).href() lang="zh-Hans">{f.title()}</a>
+                            <p class="hint">{text(l, form_about(f))}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
             </div>
-            <ul class="form-list">
-                {FormId::ALL.into_iter().map(|f| view! {
-                    <li>
-                        <a href=Route::Form(f.id().into()).href() lang="zh-Hans">{f.title()}</a>
-                        <p class="hint">{text(l, form_about(f))}</p>
-                    </li>
-                }).collect_view()}
-            </ul>
         }
     }
 }
