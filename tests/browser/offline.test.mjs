@@ -86,7 +86,7 @@ test("after one visit the portal works offline: reload, a whole journey, a print
     const keys = (await caches.keys()).filter((k) => k.startsWith("anju-"));
     if (keys.length !== 1) return false;
     const files = (await (await caches.open(keys[0])).keys()).map((r) => r.url);
-    return files.some((u) => /place-lucheng-zh-Hans/.test(u)) && files.some((u) => /anju-forms-.*_bg\.wasm$/.test(u)) && files.some((u) => /anju-[0-9a-f]+_bg\.wasm$/.test(u));
+    return files.some((u) => /place-lucheng-zh-Hans/.test(u)) && files.some((u) => /clauses-lucheng/.test(u)) && files.some((u) => /anju-forms-.*_bg\.wasm$/.test(u)) && files.some((u) => /anju-[0-9a-f]+_bg\.wasm$/.test(u));
   });
   await context.setOffline(true);
   await page.reload();
