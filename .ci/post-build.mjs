@@ -162,8 +162,10 @@ window.anjuFailed = () => {
 // answers saved on this device. Only a guess to start the download early; the program asks
 // for what it needs.
 const place = () => {
+  // A counter tab keeps its household in the tab only (src/ui/device_storage.rs).
+  const tab = read(sessionStorage, "anju.tab") === "counter";
   const m = location.hash.match(/[#&]p=([a-z0-9_-]+)/) || location.search.match(/[?&]place=([a-z0-9_-]+)/) ||
-    read(family === "counter" ? sessionStorage : localStorage, family === "counter" ? "anju.counter" : "anju.answers").match(/"place":"([a-z0-9_-]+)"|(?:^|&)p=([a-z0-9_-]+)/);
+    read(tab ? sessionStorage : localStorage, "anju.answers").match(/"place":"([a-z0-9_-]+)"/);
   return m && (m[1] || m[2]);
 };
 const prefetch = () => {

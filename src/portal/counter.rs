@@ -259,8 +259,16 @@ pub fn answers_from(
             problem,
         }),
     }
+    // No date of the household may come after the day asked about (a child born later).
+    let latest = answers.date.map_or(today, |d| d.min(today));
     for (fact, t) in facts {
-        match read(fact, t, today) {
+        let read = match read(fact, t, latest) {
+            Err(Problem::Input(InputError::Future)) if latest < today => {
+                Err(Problem::Input(InputError::AfterQuestionDate))
+            }
+            other => other,
+        };
+        match read {
             Ok(Reading::Blank) => {}
             Ok(Reading::Unsure) => {
                 answers.unsure.insert(fact.id.clone());

@@ -17,8 +17,11 @@ pub enum InputError {
     Month,
     /// The day is empty, or that month has no such day.
     Day,
-    /// The date is after the day the question is asked for.
+    /// The date is after today.
     Future,
+    /// The date is after the (past) day the question is asked for: a child born after it, a
+    /// job begun after it, cannot be part of the answer for that day.
+    AfterQuestionDate,
     /// The number is beyond any real answer (a duration over 100 years, a count over a million).
     TooLarge,
     /// No choice was made.

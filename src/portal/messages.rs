@@ -146,6 +146,7 @@ pub fn input_error_msg(e: InputError) -> Msg {
         InputError::Month => Msg::ErrMonth,
         InputError::Day => Msg::ErrDay,
         InputError::Future => Msg::ErrFuture,
+        InputError::AfterQuestionDate => Msg::ErrAfterQuestionDate,
         InputError::NotANumber => Msg::ErrNotANumber,
         InputError::TooLarge => Msg::ErrTooLarge,
         InputError::Choose => Msg::ErrChoose,

@@ -25,6 +25,9 @@ pub struct Options<'o> {
     pub id_prefix: &'o str,
     /// The level of each service's heading (2 on the results page, 3 under counter mode's own).
     pub heading: u8,
+    /// Whether a glance (one line a service) comes first when there are several services
+    /// (counter mode shows its glance apart, as its summary: see [`glance_html`]).
+    pub glance: bool,
 }
 
 /// "温州市鹿城区,按 2014-06-01 的规定".
@@ -48,12 +51,19 @@ pub fn date_line(l: Lang, answers: &Answers, eval: &Evaluation) -> String {
 pub fn render(eval: &Evaluation, l: Lang, o: &Options) -> String {
     let answers = service_answers(eval);
     let mut h = Html::new();
-    if answers.len() > 1 {
+    if o.glance && answers.len() > 1 {
         glance(&mut h, &answers, l, o);
     }
     for a in &answers {
         service(&mut h, eval, a, l, o);
     }
+    h.finish()
+}
+
+/// One line a service, linking to its section: the summary at the top of counter mode.
+pub fn glance_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
+    let mut h = Html::new();
+    glance(&mut h, &service_answers(eval), l, o);
     h.finish()
 }
 
@@ -696,6 +706,7 @@ mod tests {
             &Options {
                 id_prefix: "",
                 heading: 2,
+                glance: true,
             },
         )
     }

@@ -2,7 +2,7 @@
 //! footer, the notice about saved or shared answers, and the window title.
 
 use super::device_storage as storage;
-use super::household::{self, Notice};
+use super::household::{self, LinkProblem, Notice};
 use super::language::{self, Msg, t};
 use crate::engine::text::Lang;
 use crate::portal::route::Route;
@@ -97,7 +97,8 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// A message about saved or shared answers, shown once at the top of the page.
+/// A message about saved or shared answers, shown at the top of every page until dismissed, with
+/// what the person can do about it.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
     let ctx = household::answers();
@@ -105,22 +106,67 @@ pub fn NoticeBanner() -> impl IntoView {
     move || {
         ctx.notice.get().map(|n| {
             let l = lang.get();
-            let (msg, extra) = match &n {
-                Notice::SavedCorrupt => (Msg::NoticeSavedCorrupt, String::new()),
-                Notice::SavedOtherVersion => (Msg::NoticeSavedOldVersion, String::new()),
-                Notice::Dropped(facts) => (Msg::NoticeDropped, facts.join(", ")),
-                Notice::BadLink(why) => (Msg::NoticeBadLink, why.clone()),
-                Notice::LinkOpened => (Msg::NoticeLinkOpened, String::new()),
-                Notice::Forgotten => (Msg::NoticeForgotten, String::new()),
+            let w = |m: Msg| language::text(l, m);
+            let has_saved = ctx.previous.with_value(|p| p.is_some())
+                || ctx.answers.with_untracked(|a| a.place.is_some());
+            let (lines, role): (Vec<String>, &str) = match &n {
+                Notice::SavedSetAside => (vec![w(Msg::NoticeSavedSetAside).into()], "alert"),
+                Notice::Dropped(facts) => {
+                    // Named by their questions; a question since removed is only counted.
+                    let data = crate::ui::site::data();
+                    let named: Vec<String> = facts
+                        .iter()
+                        .filter_map(|f| match f.as_str() {
+                            "place" => Some(w(Msg::CheckPlace).to_string()),
+                            f => data.fact(f).map(|f| f.question.get(l).to_string()),
+                        })
+                        .collect();
+                    let mut lines = vec![w(Msg::NoticeDropped).to_string()];
+                    lines.extend(named);
+                    (lines, "alert")
+                }
+                Notice::BadLink(problem) => {
+                    let why = match problem {
+                        LinkProblem::Damaged => Msg::NoticeLinkDamaged,
+                        LinkProblem::Newer => Msg::NoticeLinkNewer,
+                        LinkProblem::TooLong => Msg::NoticeLinkTooLong,
+                        LinkProblem::Unreadable => Msg::NoticeLinkUnreadable,
+                    };
+                    let then = if has_saved {
+                        Msg::NoticeLinkKeptSaved
+                    } else {
+                        Msg::NoticeLinkAskAgain
+                    };
+                    (vec![w(why).into(), w(then).into()], "alert")
+                }
+                Notice::LinkOpened => (vec![w(Msg::NoticeLinkOpened).into()], "status"),
+                Notice::LinkDiffers => (vec![w(Msg::NoticeLinkDiffers).into()], "alert"),
+                Notice::Forgotten => (vec![w(Msg::NoticeForgotten).into()], "status"),
             };
-            let role = if matches!(n, Notice::LinkOpened | Notice::Forgotten) { "status" } else { "alert" };
+            let choose = matches!(n, Notice::LinkDiffers);
+            let bad_link = matches!(n, Notice::BadLink(_));
             view! {
                 <div class="notice" role=role>
-                    <p>{language::text(l, msg)}</p>
-                    {(!extra.is_empty()).then(|| view! { <p class="notice-detail">{extra}</p> })}
-                    <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
-                        {language::text(l, Msg::NoticeDismiss)}
-                    </button>
+                    {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                    {choose.then(|| view! {
+                        <p class="button-row">
+                            <button type="button" class="button" on:click=move |_| household::keep_link_answers()>{w(Msg::NoticeKeepLink)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| household::back_to_saved_answers()>{w(Msg::NoticeBackToSaved)}</button>
+                        </p>
+                    })}
+                    {bad_link.then(|| view! {
+                        <p class="button-row">
+                            {has_saved.then(|| view! {
+                                <a class="button" href=Route::Results.href()>{w(Msg::NoticeContinueSaved)}</a>
+                            })}
+                            <a class="button secondary" href=Route::Start.href()>{w(Msg::NoticeStartAfresh)}</a>
+                        </p>
+                    })}
+                    {(!choose).then(|| view! {
+                        <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
+                            {w(Msg::NoticeDismiss)}
+                        </button>
+                    })}
                 </div>
             }
         })

@@ -1,8 +1,9 @@
-//! The household's answers in this browser: a signal every page reads, kept in localStorage so
-//! that a reload or a closed tab loses nothing, and a notice when saved or shared answers could
-//! not be used.
+//! The household's answers in this browser: a signal every page reads, kept where the tab keeps
+//! them (on the device, or in a counter tab only: see [`super::device_storage`]) so that a
+//! reload loses nothing; the share link in the address, opened without ever overwriting what was
+//! saved unless the person says so; and the notice that tells what happened.
 
-use super::device_storage as storage;
+use super::device_storage::{self as storage, Area, answers_area};
 use crate::engine::answers::{
     AnswerProblem, Answers, SavedError, from_saved, saved_place as saved_place_of, to_saved,
 };
@@ -12,41 +13,77 @@ use crate::portal::route::Route;
 use crate::portal::share_link::{LinkError, decode, is_share_fragment, place_of};
 use crate::ui::navigation::replace;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::closure::Closure;
 
 const ANSWERS_KEY: &str = "anju.answers";
+/// Saved answers this build cannot read (damaged, or from another version) are moved here
+/// rather than deleted: nothing a person saved is destroyed by a build that cannot read it.
+const SET_ASIDE_KEY: &str = "anju.answers.set-aside";
 
 /// The place whose rules the page will need, before they are downloaded: the one a share link
-/// in the address names, else the one of the answers saved on this device.
+/// in the address names, else the one of the answers kept for this tab.
 pub fn saved_place() -> Option<String> {
     let hash = window().location().hash().unwrap_or_default();
     if is_share_fragment(&hash) {
         return place_of(&hash).map(str::to_string);
     }
-    storage::get(ANSWERS_KEY).and_then(|text| saved_place_of(&text))
+    storage::get_in(answers_area(), ANSWERS_KEY).and_then(|text| saved_place_of(&text))
 }
 
-/// The answers, and a notice to show once (answers that could not be read).
+/// The answers, whether they are kept, and a notice to show once.
 #[derive(Clone, Copy)]
 pub struct AnswersContext {
-    /// The household's answers, saved on this device whenever they change.
+    /// The household's answers, saved whenever they change (while `kept`).
     pub answers: RwSignal<Answers>,
+    /// False while a share link's answers are shown beside different saved ones and the
+    /// person has not chosen: they are not saved, and the saved ones stay as they were.
+    pub kept: RwSignal<bool>,
+    /// The saved answers a link's answers are shown in place of, offered back.
+    pub previous: StoredValue<Option<Answers>>,
     /// A notice to show at the top of the page until it is dismissed.
     pub notice: RwSignal<Option<Notice>>,
+}
+
+/// What was wrong with a share link, in words a person can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// Cut short or changed (a chat app cut it; a character was edited).
+    Damaged,
+    /// Made by a newer version of the portal.
+    Newer,
+    /// Far longer than any link the portal makes.
+    TooLong,
+    /// Not a link of the portal's at all.
+    Unreadable,
+}
+
+impl LinkProblem {
+    fn of(e: &LinkError) -> LinkProblem {
+        match e {
+            LinkError::TooLong(_) => LinkProblem::TooLong,
+            LinkError::FutureVersion(_) => LinkProblem::Newer,
+            LinkError::BadVersion | LinkError::Garbled(_) => LinkProblem::Unreadable,
+            LinkError::Damaged => LinkProblem::Damaged,
+        }
+    }
 }
 
 /// Something the person should know about their saved or shared answers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// Saved answers were unreadable and have been cleared.
-    SavedCorrupt,
-    /// Saved answers came from another version and have been cleared.
-    SavedOtherVersion,
-    /// Some answers were dropped (questions that no longer exist, impossible values).
+    /// Saved answers could not be read (damaged, or saved by another version of the portal):
+    /// they were set aside, not used, and not deleted.
+    SavedSetAside,
+    /// Some answers were left out: questions that no longer exist, impossible values (the
+    /// facts named; a fact no longer in the data is counted).
     Dropped(Vec<String>),
-    /// A share link could not be read; the portal started afresh.
-    BadLink(String),
-    /// A share link was opened and its answers restored.
+    /// A share link could not be read; nothing saved was changed.
+    BadLink(LinkProblem),
+    /// A share link was opened and its answers are shown and saved.
     LinkOpened,
+    /// A share link's answers are shown, and differ from the ones saved: which to keep?
+    LinkDiffers,
     /// The answers were forgotten.
     Forgotten,
 }
@@ -56,20 +93,18 @@ pub fn answers() -> AnswersContext {
     expect_context::<AnswersContext>()
 }
 
-/// Reads saved answers; anything unreadable is cleared and reported, never a panic.
-pub fn load(data: &PolicyData) -> (Answers, Option<Notice>) {
-    let Some(text) = storage::get(ANSWERS_KEY) else {
+/// Reads the saved answers; what cannot be read is set aside and reported, never a panic.
+fn load(data: &PolicyData) -> (Answers, Option<Notice>) {
+    let area = answers_area();
+    let Some(text) = storage::get_in(area, ANSWERS_KEY) else {
         return (Answers::new(), None);
     };
     match from_saved(&text, data) {
         Ok((answers, problems)) => (answers, dropped_notice(&problems)),
-        Err(e) => {
-            storage::remove(ANSWERS_KEY);
-            let notice = match e {
-                SavedError::Corrupt(_) => Notice::SavedCorrupt,
-                SavedError::OtherVersion(_) => Notice::SavedOtherVersion,
-            };
-            (Answers::new(), Some(notice))
+        Err(SavedError::Corrupt(_) | SavedError::OtherVersion(_)) => {
+            storage::set_in(area, SET_ASIDE_KEY, &text);
+            storage::remove_in(area, ANSWERS_KEY);
+            (Answers::new(), Some(Notice::SavedSetAside))
         }
     }
 }
@@ -79,19 +114,108 @@ fn dropped_notice(problems: &[AnswerProblem]) -> Option<Notice> {
         .then(|| Notice::Dropped(problems.iter().map(|p| p.fact.clone()).collect()))
 }
 
-/// Keeps the saved copy in step with the signal.
-pub fn persist(answers: RwSignal<Answers>) {
+/// Starts the household: reads the saved answers, opens a share link in the address (and any
+/// opened later in the same tab, when only the fragment changes), and keeps the saved copy in
+/// step with the answers while they are kept.
+pub fn provide(data: &'static PolicyData) -> AnswersContext {
+    let (saved, notice) = load(data);
+    let ctx = AnswersContext {
+        answers: RwSignal::new(saved),
+        kept: RwSignal::new(true),
+        previous: StoredValue::new(None),
+        notice: RwSignal::new(notice),
+    };
+    provide_context(ctx);
+    open_link(data, ctx);
+    let on_hash = Closure::<dyn Fn(web_sys::Event)>::new(move |_| open_link(data, ctx));
+    let _ =
+        window().add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+    on_hash.forget(); // lives as long as the page
     Effect::new(move |_| {
-        let a = answers.get();
-        storage::set(ANSWERS_KEY, &to_saved(&a));
+        let a = ctx.answers.get();
+        if ctx.kept.get() {
+            storage::set_in(answers_area(), ANSWERS_KEY, &to_saved(&a));
+        }
     });
+    ctx
 }
 
-/// Forgets every answer on this device (and, with them, the identity details for forms).
-pub fn forget_all() {
-    storage::remove(ANSWERS_KEY);
-    storage::remove(super::identity_details::IDENTITY_KEY);
+/// Opens a share link in the address, if there is one, and removes it from the address (so
+/// that a reload does not open it again). A link that cannot be read changes nothing: the
+/// notice says what was wrong, and the saved answers stay as they were. A readable link's
+/// answers are shown; they replace the saved ones at once when there are none (or the same),
+/// and otherwise only once the person chooses to keep them.
+fn open_link(data: &PolicyData, ctx: AnswersContext) {
+    let hash = window().location().hash().unwrap_or_default();
+    if !is_share_fragment(&hash) {
+        return;
+    }
+    match decode(&hash, data) {
+        Ok((link, problems)) => {
+            let current = ctx.answers.get_untracked();
+            let empty = current.place.is_none() && current.facts.is_empty();
+            if empty || current == link {
+                ctx.kept.set(true);
+                ctx.notice
+                    .set(dropped_notice(&problems).or(Some(Notice::LinkOpened)));
+            } else {
+                // Saved once, so that a second link opened meanwhile does not lose them.
+                if ctx.kept.get_untracked() {
+                    ctx.previous.set_value(Some(current));
+                }
+                ctx.kept.set(false);
+                ctx.notice.set(Some(Notice::LinkDiffers));
+            }
+            ctx.answers.set(link);
+            replace(&Route::Results);
+        }
+        Err(e) => {
+            ctx.notice.set(Some(Notice::BadLink(LinkProblem::of(&e))));
+            let has_saved = ctx.answers.with_untracked(|a| a.place.is_some());
+            replace(if has_saved {
+                &Route::Results
+            } else {
+                &Route::Start
+            });
+        }
+    }
+}
+
+/// Keeps the answers of the link shown: they replace the ones saved.
+pub fn keep_link_answers() {
     let ctx = answers();
+    ctx.previous.set_value(None);
+    ctx.kept.set(true);
+    ctx.notice.set(Some(Notice::LinkOpened));
+}
+
+/// Goes back to the answers saved before the link was opened; the link's are dropped.
+pub fn back_to_saved_answers() {
+    let ctx = answers();
+    if let Some(previous) = ctx.previous.get_value() {
+        ctx.answers.set(previous);
+    }
+    ctx.previous.set_value(None);
+    ctx.kept.set(true);
+    ctx.notice.set(None);
+}
+
+/// Forgets everything the portal keeps of a household, on the device and in the tab: the
+/// answers (and any set aside), and the identity details for forms.
+pub fn forget_all() {
+    forget_all_in(answers());
+}
+
+/// [`forget_all`], for a caller that holds the context (a timer, which runs outside any view).
+pub fn forget_all_in(ctx: AnswersContext) {
+    for area in [Area::Device, Area::Tab] {
+        for key in [ANSWERS_KEY, SET_ASIDE_KEY] {
+            storage::remove_in(area, key);
+        }
+        super::identity_details::forget_in(area);
+    }
+    ctx.previous.set_value(None);
+    ctx.kept.set(true);
     ctx.answers.set(Answers::new());
     super::identity_details::clear_shown();
     ctx.notice.set(Some(Notice::Forgotten));
@@ -107,37 +231,4 @@ pub fn today() -> Date {
     );
     // A clock outside 1900–2200 is broken; a fixed valid day is better than a blank page.
     parsed.unwrap_or(Date::UNIX_EPOCH)
-}
-
-/// Reads a share link in the address, if any: its answers replace the saved ones and the results
-/// show; a bad link leaves a notice and a fresh start. Either way the fragment is removed, so a
-/// reload does not read it again.
-pub fn open_link_in_fragment(data: &PolicyData, answers: RwSignal<Answers>) -> Option<Notice> {
-    let hash = window().location().hash().unwrap_or_default();
-    if !is_share_fragment(&hash) {
-        return None;
-    }
-    match decode(&hash, data) {
-        Ok((a, problems)) => {
-            answers.set(a);
-            replace(&Route::Results);
-            dropped_notice(&problems).or(Some(Notice::LinkOpened))
-        }
-        Err(e) => {
-            answers.set(Answers::new());
-            replace(&Route::Start);
-            Some(Notice::BadLink(link_error_key(&e).to_string()))
-        }
-    }
-}
-
-/// A short code for the kind of problem, shown under the notice (for staff who help).
-fn link_error_key(e: &LinkError) -> &'static str {
-    match e {
-        LinkError::TooLong(_) => "too-long",
-        LinkError::FutureVersion(_) => "newer-version",
-        LinkError::BadVersion => "unknown-version",
-        LinkError::Damaged => "incomplete",
-        LinkError::Garbled(_) => "unreadable",
-    }
 }

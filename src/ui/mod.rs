@@ -17,10 +17,10 @@ pub mod site;
 pub mod static_start;
 
 use crate::engine::text::Lang;
+use crate::portal::route::Family;
 use device_storage as storage;
 use families::{Needs, Program};
 use frame::{Footer, Header, NoticeBanner};
-use household::AnswersContext;
 use language::{LangContext, Msg, t};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -99,17 +99,10 @@ fn App(
     });
     identity_details::provide();
     let route = navigation::start(program.family);
-    let data = site::data();
-    let (saved, mut notice) = household::load(data);
-    let answers = RwSignal::new(saved);
-    if let Some(n) = household::open_link_in_fragment(data, answers) {
-        notice = Some(n);
+    if program.family == Family::Counter {
+        storage::mark_counter_tab();
     }
-    provide_context(AnswersContext {
-        answers,
-        notice: RwSignal::new(notice),
-    });
-    household::persist(answers);
+    let answers = household::provide(site::data()).answers;
 
     // A page whose data is not here yet (a link to another page of the family was followed,
     // the start page's place was chosen) waits for it, with a line saying so. A page is drawn

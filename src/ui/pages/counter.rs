@@ -16,16 +16,18 @@ use crate::portal::forms::{FormId, date_zh};
 use crate::portal::input::InputError;
 use crate::portal::messages::input_error_msg;
 use crate::portal::messages::service_name;
-use crate::portal::results_html::{Options, date_line, render};
+use crate::portal::results_html::{Options, date_line, glance_html, render};
 use crate::portal::route::Route;
 use crate::ui::components::counter_fields::{
     Boxes, Groups, fact_field, first_id, group_name, radio,
 };
 use crate::ui::components::{ErrorSummary, FieldError};
 use crate::ui::components::{qr_svg, share_url};
-use crate::ui::household::{answers, forget_all, today};
+use crate::ui::device_storage::Area;
+use crate::ui::household::{answers, forget_all_in, today};
 use crate::ui::language::{Msg, fill, lang, text};
 use crate::ui::site::index;
+use leptos::prelude::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -102,6 +104,7 @@ fn results_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
         &Options {
             id_prefix: "counter-",
             heading: 3,
+            glance: false,
         },
     );
     view! {
@@ -184,18 +187,50 @@ fn checklist_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
     .into_any()
 }
 
-/// For the resident: the share QR code and link, the forms, the checklist to print.
-fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> AnyView {
-    let has_place = a.place.is_some();
+/// The summary at the top, once the answers have been calculated: one line a service, and
+/// whether the boxes have changed since.
+fn summary_view(l: Lang, a: &Answers, data: &'static PolicyData, stale: bool) -> AnyView {
+    let a = all_services(a.clone());
+    let Ok(eval) = data.evaluate(&a, today()) else {
+        return ().into_any();
+    };
+    let glance = glance_html(
+        &eval,
+        l,
+        &Options {
+            id_prefix: "counter-",
+            heading: 3,
+            glance: true,
+        },
+    );
+    view! {
+        <p class="lead">{date_line(l, &a, &eval)}</p>
+        {stale.then(|| view! { <p class="notice counter-stale" role="status">{text(l, Msg::CounterStale)}</p> })}
+        <div inner_html=glance></div>
+        {(!stale).then(|| view! { <p><a href="#counter-resident">{text(l, Msg::CounterToResident)}</a></p> })}
+    }
+    .into_any()
+}
+
+/// For the resident: the checklist to print, the forms, the share QR code and link — only for
+/// answers that have been calculated and not changed since.
+fn resident_view(l: Lang, a: &Answers, ready: bool) -> AnyView {
+    if !ready {
+        return view! {
+            <h2 id="counter-resident">{text(l, Msg::CounterResidentTitle)}</h2>
+            <p class="hint">{text(l, Msg::CounterResidentWaits)}</p>
+        }
+        .into_any();
+    }
     let url = share_url(&all_services(a.clone()));
     let qr = qr_svg(&url);
     let print = move |_| {
         let _ = window().print();
     };
     view! {
-        <h2>{text(l, Msg::CounterResidentTitle)}</h2>
+        <h2 id="counter-resident">{text(l, Msg::CounterResidentTitle)}</h2>
         <p class="button-row">
-            <button type="button" class="button" disabled=!has_place on:click=print>{text(l, Msg::CounterPrint)}</button>
+            <button type="button" class="button" on:click=print>{text(l, Msg::CounterPrint)}</button>
         </p>
         <p class="hint">{text(l, Msg::CounterPrintHint)}</p>
         <h3>{text(l, Msg::CounterFormsTitle)}</h3>
@@ -215,11 +250,21 @@ fn resident_view(l: Lang, a: &Answers, on_new: impl Fn() + Copy + 'static) -> An
         <label for="counter-share-url" class="label">{text(l, Msg::ShareLinkLabel)}</label>
         <textarea id="counter-share-url" class="share-url" readonly rows="3">{url}</textarea>
         <p class="hint">{text(l, Msg::SharePrivacy)}</p>
-        <h3>{text(l, Msg::CounterNextTitle)}</h3>
-        <p class="hint">{text(l, Msg::CounterNewHint)}</p>
-        <button type="button" class="button warning counter-new" on:click=move |_| on_new()>{text(l, Msg::CounterNew)}</button>
     }
     .into_any()
+}
+
+/// How long counter mode waits without input before it offers to clear, and then before it
+/// clears: an office may set other delays in the tab (`anju.counter-idle-seconds`; the tests
+/// use a few seconds).
+fn idle_delays() -> (u64, u64) {
+    let idle = crate::ui::device_storage::get_in(Area::Tab, "anju.counter-idle-seconds")
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|s| *s > 0);
+    match idle {
+        Some(s) => (s, s),
+        None => (10 * 60, 60),
+    }
 }
 
 /// Counter mode (`?p=counter`): staff type a household's facts on one screen and see every service.
@@ -268,6 +313,18 @@ pub fn CounterPage() -> impl IntoView {
         .collect();
     let groups = StoredValue::new(groups);
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    // The answers shown are those last calculated; a box changed since makes them stale, and
+    // the QR code and print wait for the next calculation.
+    let stale = RwSignal::new(false);
+    let calculated = move || ctx.answers.with(|a| a.place.is_some());
+    let mark_stale = move |_| {
+        if calculated() {
+            stale.set(true);
+        }
+    };
+    // "Next household" asks once; so does an idle counter before it clears.
+    let confirming = RwSignal::new(false);
+    let idle_prompt = RwSignal::new(false);
 
     // Which facts the rules use at the place and date typed (before Calculate is pressed).
     let needed = Memo::new(move |_| {
@@ -299,6 +356,7 @@ pub fn CounterPage() -> impl IntoView {
             Ok(a) => {
                 set_errors.set(Vec::new());
                 ctx.answers.set(a);
+                stale.set(false);
                 request_animation_frame(|| focus(RESULTS_ID));
             }
             Err(problems) => set_errors.set(field_errors(lang.get_untracked(), problems)),
@@ -328,8 +386,13 @@ pub fn CounterPage() -> impl IntoView {
             calculate();
         }
     };
+    // Read here: clearing can run from a timer, outside the component, where contexts are gone.
+    let first = StoredValue::new(first_place_id());
     let new_household = move || {
-        forget_all();
+        confirming.set(false);
+        idle_prompt.set(false);
+        stale.set(false);
+        forget_all_in(ctx);
         place.set(String::new());
         date_text.set(today().to_string());
         groups.with_value(|gs| {
@@ -340,9 +403,58 @@ pub fn CounterPage() -> impl IntoView {
             }
         });
         set_errors.set(Vec::new());
-        // Computed here: a frame callback runs outside the component, where contexts are gone.
-        let first = first_place_id();
+        let first = first.get_value();
         request_animation_frame(move || focus(&first));
+    };
+
+    // After a while without input, counter mode offers to clear; unanswered, it clears.
+    let (idle_after, grace) = idle_delays();
+    let timers = StoredValue::new(Vec::<TimeoutHandle>::new());
+    let arm = move || {
+        timers.update_value(|ts| ts.drain(..).for_each(|h| h.clear()));
+        let offer = set_timeout_with_handle(
+            move || {
+                if !calculated() {
+                    return; // nothing of anyone to clear
+                }
+                idle_prompt.set(true);
+                let clear = set_timeout_with_handle(
+                    move || {
+                        if idle_prompt.get_untracked() {
+                            new_household();
+                        }
+                    },
+                    std::time::Duration::from_secs(grace),
+                );
+                if let Ok(h) = clear {
+                    timers.update_value(|ts| ts.push(h));
+                }
+            },
+            std::time::Duration::from_secs(idle_after),
+        );
+        if let Ok(h) = offer {
+            timers.update_value(|ts| ts.push(h));
+        }
+    };
+    arm();
+    let activity = window_event_listener(leptos::ev::keydown, move |_| {
+        if !idle_prompt.get_untracked() {
+            arm();
+        }
+    });
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| {
+        if !idle_prompt.get_untracked() {
+            arm();
+        }
+    });
+    on_cleanup(move || {
+        activity.remove();
+        pointer.remove();
+        timers.update_value(|ts| ts.drain(..).for_each(|h| h.clear()));
+    });
+    let keep_going = move |_| {
+        idle_prompt.set(false);
+        arm();
     };
 
     let error_of = move |id: String| {
@@ -391,11 +503,45 @@ pub fn CounterPage() -> impl IntoView {
         view! {
             <div class="counter-page">
                 <div class="counter-screen">
-                    <h1 tabindex="-1">{text(l, Msg::CounterTitle)}</h1>
+                    <div class="counter-top">
+                        <h1 tabindex="-1">{text(l, Msg::CounterTitle)}</h1>
+                        <div class="counter-next">
+                            {move || if confirming.get() {
+                                view! {
+                                    <div class="notice" role="alert">
+                                        <p>{text(l, Msg::CounterNewConfirm)}</p>
+                                        <p class="button-row">
+                                            <button type="button" class="button warning counter-new-confirm" on:click=move |_| new_household()>{text(l, Msg::CounterNewYes)}</button>
+                                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{text(l, Msg::CounterNewNo)}</button>
+                                        </p>
+                                    </div>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="button warning counter-new" on:click=move |_| confirming.set(true)>{text(l, Msg::CounterNew)}</button>
+                                }.into_any()
+                            }}
+                        </div>
+                    </div>
+                    {move || idle_prompt.get().then(|| view! {
+                        <div class="notice counter-idle" role="alertdialog" aria-labelledby="counter-idle-text">
+                            <p id="counter-idle-text">{fill(l, Msg::CounterIdle, &[("minutes", &(idle_after / 60).max(1).to_string()), ("seconds", &grace.to_string())])}</p>
+                            <p class="button-row">
+                                <button type="button" class="button" on:click=keep_going>{text(l, Msg::CounterIdleKeep)}</button>
+                                <button type="button" class="button warning" on:click=move |_| new_household()>{text(l, Msg::CounterNewYes)}</button>
+                            </p>
+                        </div>
+                    })}
                     <p class="lead">{text(l, Msg::CounterLead)}</p>
+                    {move || calculated().then(|| view! {
+                        <section class="counter-summary" aria-labelledby=RESULTS_ID>
+                            <h2 id=RESULTS_ID tabindex="-1">{text(l, Msg::CounterResultsTitle)}</h2>
+                            {move || ctx.answers.with(|a| summary_view(l, a, shown.get().data, stale.get()))}
+                        </section>
+                    })}
                     <ErrorSummary errors=errors/>
                     <div class="counter-layout">
-                        <form class="counter-form" novalidate on:submit=on_submit on:keydown=on_keydown>
+                        <form class="counter-form" novalidate on:submit=on_submit on:keydown=on_keydown on:input=mark_stale on:change=mark_stale>
                             <fieldset class="counter-group">
                                 <legend>{text(l, Msg::CounterVisit)}</legend>
                                 <fieldset class=move || if place_error().is_some() { "counter-field error" } else { "counter-field" }
@@ -421,12 +567,13 @@ pub fn CounterPage() -> impl IntoView {
                             </div>
                         </form>
                         <div class="counter-side">
-                            <section class="counter-results" aria-labelledby=RESULTS_ID>
-                                <h2 id=RESULTS_ID tabindex="-1">{text(l, Msg::CounterResultsTitle)}</h2>
+                            <section class="counter-results" aria-labelledby="counter-details-title">
+                                <h2 id="counter-details-title">{text(l, Msg::CounterDetailsTitle)}</h2>
+                                {move || stale.get().then(|| view! { <p class="notice counter-stale">{text(l, Msg::CounterStale)}</p> })}
                                 {move || ctx.answers.with(|a| results_view(l, a, shown.get().data))}
                             </section>
                             <section class="counter-resident">
-                                {move || ctx.answers.with(|a| resident_view(l, a, new_household))}
+                                {move || ctx.answers.with(|a| resident_view(l, a, a.place.is_some() && !stale.get()))}
                             </section>
                         </div>
                     </div>

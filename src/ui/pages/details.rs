@@ -3,11 +3,13 @@
 
 use crate::engine::text::Lang;
 use crate::portal::idcard::IdError;
+use crate::portal::idcard::IdNumber;
 use crate::portal::identity::{Field, Identity, Problem};
 use crate::portal::route::Route;
 use crate::ui::components::{BackLink, ErrorSummary, FieldError};
+use crate::ui::device_storage::{Area, is_counter_tab};
 use crate::ui::household::answers;
-use crate::ui::identity_details::{identity, save};
+use crate::ui::identity_details::{forget_in, identity, kept_on_device, save};
 use crate::ui::language::{Msg, lang, text};
 use crate::ui::navigation::navigate;
 use leptos::ev::SubmitEvent;
@@ -172,14 +174,33 @@ pub fn DetailsPage() -> impl IntoView {
     let ctx = answers();
     let draft = RwSignal::new(saved.get_untracked());
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    // Kept only in this tab unless the person chooses this phone (never on a counter tab).
+    let counter_tab = is_counter_tab();
+    let keep = RwSignal::new(kept_on_device());
+    let forgotten = RwSignal::new(false);
+    let forget = move |_| {
+        forget_in(Area::Device);
+        forget_in(Area::Tab);
+        draft.set(Identity::new());
+        saved.set(Identity::new());
+        keep.set(false);
+        forgotten.set(true);
+    };
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
-        let d = draft.get_untracked();
+        // ID numbers are kept as the standard writes them: no spaces, half-width, capital X.
+        let mut d = draft.get_untracked();
+        for p in [&mut d.applicant, &mut d.other_parent, &mut d.child] {
+            if let Ok(id) = IdNumber::parse(&p.id_number) {
+                p.id_number = id.as_str().to_string();
+            }
+        }
+        draft.set(d.clone());
         let problems = d.problems(&ctx.answers.get_untracked());
         if problems.is_empty() {
-            save(&d);
+            save(&d, keep.get_untracked());
             saved.set(d);
             navigate(&Route::Forms);
         } else {
@@ -231,7 +252,23 @@ pub fn DetailsPage() -> impl IntoView {
                     <fieldset><legend class="legend-m">{text(l, Msg::DetailsOtherParent)}</legend>{render(person_inputs("other"))}</fieldset>
                     <fieldset><legend class="legend-m">{text(l, Msg::DetailsChild)}</legend>{render(person_inputs("child"))}</fieldset>
                     <fieldset><legend class="legend-m">{text(l, Msg::DetailsHousehold)}</legend>{render(household_inputs())}</fieldset>
-                    <button type="submit" class="button">{text(l, Msg::DetailsSave)}</button>
+                    {if counter_tab {
+                        view! { <p class="hint">{text(l, Msg::DetailsTabOnlyCounter)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id="details-keep" aria-describedby="details-keep-hint"
+                                    prop:checked=move || keep.get() on:change=move |ev| keep.set(event_target_checked(&ev))/>
+                                <label for="details-keep">{text(l, Msg::DetailsKeep)}</label>
+                                <p class="hint" id="details-keep-hint">{text(l, Msg::DetailsKeepHint)}</p>
+                            </div>
+                        }.into_any()
+                    }}
+                    <p class="button-row">
+                        <button type="submit" class="button">{text(l, Msg::DetailsSave)}</button>
+                        <button type="button" class="button warning" on:click=forget>{text(l, Msg::DetailsForget)}</button>
+                    </p>
+                    {move || forgotten.get().then(|| view! { <p role="status">{text(l, Msg::DetailsForgotten)}</p> })}
                 </form>
             </div>
         }

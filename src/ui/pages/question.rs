@@ -66,7 +66,11 @@ fn initial(
 }
 
 /// Reads the boxes as this fact's answer: a value, "I don't know" (`None`), or a problem.
-fn read(fact: &Fact, boxes: Boxes) -> Result<Option<FactValue>, InputError> {
+fn read(
+    fact: &Fact,
+    boxes: Boxes,
+    question_date: Option<crate::engine::date::Date>,
+) -> Result<Option<FactValue>, InputError> {
     let choice = boxes.choice.get_untracked();
     let (a, b, c) = (
         boxes.a.get_untracked(),
@@ -76,7 +80,13 @@ fn read(fact: &Fact, boxes: Boxes) -> Result<Option<FactValue>, InputError> {
     if choice == UNSURE {
         return Ok(None);
     }
-    let latest = today();
+    // No date of the household may come after the day asked about (a child born later).
+    let today = today();
+    let latest = question_date.map_or(today, |d| d.min(today));
+    let after = |e: InputError| match e {
+        InputError::Future if latest < today => InputError::AfterQuestionDate,
+        e => e,
+    };
     match fact.kind {
         FactKind::YesNo => match choice.as_str() {
             "yes" => Ok(Some(FactValue::Bool(true))),
@@ -90,11 +100,12 @@ fn read(fact: &Fact, boxes: Boxes) -> Result<Option<FactValue>, InputError> {
                 Err(InputError::Choose)
             }
         }
-        FactKind::Date => {
-            input::day(&a, &b, &c, latest).map(|d| Some(FactValue::Text(d.to_string())))
-        }
+        FactKind::Date => input::day(&a, &b, &c, latest)
+            .map(|d| Some(FactValue::Text(d.to_string())))
+            .map_err(after),
         FactKind::Month => input::month(&a, &b, latest)
-            .map(|d| Some(FactValue::Text(format!("{:04}-{:02}", d.year(), d.month())))),
+            .map(|d| Some(FactValue::Text(format!("{:04}-{:02}", d.year(), d.month()))))
+            .map_err(after),
         FactKind::Duration => input::duration(&a, &b).map(|m| Some(FactValue::Number(m))),
         FactKind::Count => input::count(&a).map(|n| Some(FactValue::Number(n))),
     }
@@ -227,7 +238,7 @@ pub fn QuestionPage(
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match read(f, boxes) {
+        match read(f, boxes, ctx.answers.with_untracked(|a| a.date)) {
             Ok(v) => save(v),
             Err(e) => {
                 let l = lang.get_untracked();

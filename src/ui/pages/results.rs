@@ -37,6 +37,7 @@ pub fn ResultsPage() -> impl IntoView {
             &Options {
                 id_prefix: "",
                 heading: 2,
+                glance: true,
             },
         );
         view! {

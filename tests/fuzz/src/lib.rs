@@ -406,6 +406,7 @@ fn input_error(e: InputError) -> &'static str {
         InputError::Month => "month",
         InputError::Day => "day",
         InputError::Future => "future",
+        InputError::AfterQuestionDate => "after_question_date",
         InputError::TooLarge => "too_large",
         InputError::Choose => "choose",
     }
