@@ -63,6 +63,9 @@ pub struct ClauseEntry<'a> {
     pub clause: &'a Clause,
     /// `clause-<id>`.
     pub anchor: String,
+    /// The clause's first words, without the number it begins with when that repeats its label
+    /// (第二条, (二)): what a folded clause shows beside its label.
+    pub opening: String,
     /// Every rule whose outcome, conditions or papers cite this clause.
     pub cited_by: Vec<RuleLink<'a>>,
 }
@@ -204,6 +207,52 @@ pub struct PointsEntry<'a> {
     pub factors: Vec<(&'a PointsFactor, Option<&'a Fact>, ClauseLink<'a>)>,
 }
 
+/// Characters of a clause's words shown while it is folded.
+const OPENING: usize = 28;
+
+/// The first words of a clause's `text`, on one line, at most [`OPENING`] characters (an
+/// ellipsis where cut). A number the text starts with is left out when the label ends with it:
+/// the label 附件6 第二条 and the text 第二条 凡在… give 凡在…; 三(十) and (十)改善… give 改善….
+fn opening(label: &str, text: &str) -> String {
+    let text = text.trim_start();
+    let label: Vec<char> = label.chars().collect();
+    // Where the label's last part may start: its beginning, after a space, at an opening
+    // bracket, after a closing one.
+    let starts = (0..label.len()).filter(|&i| {
+        i == 0
+            || label[i - 1].is_whitespace()
+            || matches!(label[i], '(' | '（')
+            || matches!(label[i - 1], ')' | '）')
+    });
+    let rest = starts
+        .filter_map(|i| text.strip_prefix(&label[i..].iter().collect::<String>()))
+        .min_by_key(|rest| rest.len())
+        .map_or(text, |rest| {
+            rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '、' | '.' | '．'))
+        });
+    let mut words = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in rest.chars() {
+        if c.is_whitespace() {
+            space = !words.is_empty();
+            continue;
+        }
+        if count == OPENING {
+            words.push('…');
+            return words;
+        }
+        if space {
+            words.push(' ');
+            count += 1;
+            space = false;
+        }
+        words.push(c);
+        count += 1;
+    }
+    words
+}
+
 fn rule_anchor(ruleset: &str, decision: &str, rule: &str) -> String {
     format!("rule-{ruleset}-{decision}-{rule}")
 }
@@ -330,6 +379,7 @@ impl<'a> Explorer<'a> {
                     .map(|clause| ClauseEntry {
                         clause,
                         anchor: format!("clause-{}", clause.id),
+                        opening: opening(&clause.label, &clause.text),
                         cited_by: Vec::new(),
                     })
                     .collect(),
@@ -752,6 +802,44 @@ mod tests {
                 .iter()
                 .any(|c| c.name == "A child of 5 is too young for Lucheng public school enrolment")
         );
+    }
+
+    #[test]
+    fn a_folded_clause_shows_its_first_words_without_repeating_its_number() {
+        assert_eq!(
+            opening(
+                "附件6 第二条",
+                "第二条\u{a0}凡在户籍所在地有监护条件的新居民子女"
+            ),
+            "凡在户籍所在地有监护条件的新居民子女"
+        );
+        assert_eq!(
+            opening("三(十)", "(十)改善子女教育服务。"),
+            "改善子女教育服务。"
+        );
+        assert_eq!(
+            opening("附件3 三", "三、加强职业技能培训。"),
+            "加强职业技能培训。"
+        );
+        assert_eq!(opening("四(二)2", "2.強化就業保障。"), "強化就業保障。");
+        // Not the label's number: kept.
+        assert_eq!(
+            opening("附件6 序言", "为使我区新居民子女"),
+            "为使我区新居民子女"
+        );
+        // Lines joined, long text cut.
+        assert_eq!(opening("第三条", "第三条 一。\n二。"), "一。 二。");
+        let long = opening("第一条", &"字".repeat(40));
+        assert_eq!(long.chars().count(), OPENING + 1);
+        assert!(long.ends_with('…'));
+        // Every clause of the data has some words to show.
+        let data = data();
+        let ex = Explorer::new(&data, &[]);
+        for d in &ex.documents {
+            for c in &d.clauses {
+                assert!(!c.opening.is_empty(), "{} {}", d.document.id, c.clause.id);
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,12 @@
 //! resting on it, with its decisions and every rule as a table of conditions, outcome and papers,
 //! each with its clause, and the policy cases that test the rule. Every rule has an anchor
 //! (`#rule-<ruleset>-<decision>-<rule>`) that search results and clause citations link to.
+//!
+//! On a phone the whole of it is dozens of screens, so the page opens folded: each clause shows
+//! its label and first words, each decision its title and how many rules it has, each rule its
+//! number, outcome and summary, each rule set how many things its source leaves open, and opens
+//! to the rest. The clause or rule the address names (`#clause-…`, `#rule-…`) opens, with the
+//! decision around it, and comes into view.
 
 use crate::engine::date::Period;
 use crate::engine::model::{Amount, FactKind, OutcomeKind, Test};
@@ -21,25 +27,55 @@ use leptos::wasm_bindgen::JsCast;
 /// Anchors of this page that a link may point to.
 const ANCHORS: [&str; 4] = ["rule-", "clause-", "ruleset-", "points-"];
 
-/// Brings the rule or clause named in the address into view and gives it focus, once the page is
-/// drawn (after the router has put focus on the heading).
-fn go_to_fragment() {
+/// The anchor the address names (`clause-annex6.art2`), or empty.
+fn target() -> String {
     let hash = window().location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#').to_string();
-    if !ANCHORS.iter().any(|a| id.starts_with(a)) {
+    let id = hash.trim_start_matches('#');
+    if ANCHORS.iter().any(|a| id.starts_with(a)) {
+        id.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Opens the rule or clause named in the address, and every folded part around it, brings it
+/// into view and gives it focus, once the page is drawn (after the router has put focus on the
+/// heading).
+fn go_to_fragment() {
+    let id = target();
+    if id.is_empty() {
         return;
     }
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            let Some(el) = document().get_element_by_id(&id) else {
+                return;
+            };
+            let mut folded = el.closest("details").ok().flatten();
+            while let Some(details) = folded {
+                let _ = details.set_attribute("open", "");
+                folded = details
+                    .parent_element()
+                    .and_then(|p| p.closest("details").ok().flatten());
+            }
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
                 el.scroll_into_view();
             }
         })
     });
+}
+
+/// Opens every folded clause, decision, rule and list of gaps of the page (one at a time, the
+/// first still closed: a few dozen on the longest page).
+fn unfold_all() {
+    const FOLDED: &str = "main details.ex-clause:not([open]), main details.ex-decision:not([open]), \
+         main details.ex-rule:not([open]), main details.ex-gaps:not([open])";
+    while let Some(el) = document().query_selector(FOLDED).ok().flatten() {
+        if el.set_attribute("open", "").is_err() {
+            break;
+        }
+    }
 }
 
 fn outcome_msg(k: OutcomeKind) -> Msg {
@@ -272,7 +308,7 @@ fn conditions_table(l: Lang, r: &RuleEntry<'static>) -> AnyView {
     .into_any()
 }
 
-fn rule_view(l: Lang, r: &RuleEntry<'static>) -> AnyView {
+fn rule_view(l: Lang, r: &RuleEntry<'static>, target: &str) -> AnyView {
     let kind = r.rule.outcome.kind;
     let tier = r
         .rule
@@ -296,13 +332,20 @@ fn rule_view(l: Lang, r: &RuleEntry<'static>) -> AnyView {
         .into_any()
     };
     view! {
-        <article class=format!("ex-rule outcome-{}", outcome_class(kind)) id=r.anchor.clone() tabindex="-1">
-            <h4>
-                {fill(l, Msg::ExplorerRuleN, &[("n", &r.position.to_string())])}
-                " "
-                <span class="ex-outcome">{text(l, outcome_msg(kind))}</span>
-            </h4>
-            <p class="ex-summary">{r.rule.summary.get(l).to_string()}</p>
+        <details
+            class=format!("ex-rule outcome-{}", outcome_class(kind))
+            id=r.anchor.clone()
+            tabindex="-1"
+            open=r.anchor == target
+        >
+            <summary>
+                <h4>
+                    {fill(l, Msg::ExplorerRuleN, &[("n", &r.position.to_string())])}
+                    " "
+                    <span class="ex-outcome">{text(l, outcome_msg(kind))}</span>
+                </h4>
+                <span class="ex-summary">{r.rule.summary.get(l).to_string()}</span>
+            </summary>
             {tier.map(|t| view! { <p class="meta">{t}</p> })}
             <p class="ex-sub">{text(l, Msg::ExplorerWhen)}</p>
             {if r.otherwise {
@@ -320,12 +363,12 @@ fn rule_view(l: Lang, r: &RuleEntry<'static>) -> AnyView {
             })}
             {cited_list(l, Msg::NextStepsTitle, &r.next_steps)}
             {cases}
-        </article>
+        </details>
     }
     .into_any()
 }
 
-fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>) -> AnyView {
+fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>, target: &str) -> AnyView {
     let r = rs.ruleset;
     let place = rs
         .place_name
@@ -334,12 +377,21 @@ fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>) -> AnyView {
         .decisions
         .iter()
         .map(|d| {
+            let n = d.rules.len();
+            let count = if n == 1 {
+                text(l, Msg::ExplorerRuleCountOne).to_string()
+            } else {
+                fill(l, Msg::ExplorerRuleCount, &[("count", &n.to_string())])
+            };
             view! {
-                <section class="ex-decision">
-                    <h3>{d.decision.title.get(l).to_string()}</h3>
+                <details class="ex-decision" open=d.rules.iter().any(|r| r.anchor == target)>
+                    <summary>
+                        <h3>{d.decision.title.get(l).to_string()}</h3>
+                        <span class="meta">{count}</span>
+                    </summary>
                     <p class="hint">{text(l, Msg::ExplorerOrderHint)}</p>
-                    {d.rules.iter().map(|rule| rule_view(l, rule)).collect_view()}
-                </section>
+                    {d.rules.iter().map(|rule| rule_view(l, rule, target)).collect_view()}
+                </details>
             }
         })
         .collect_view();
@@ -351,10 +403,10 @@ fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>) -> AnyView {
             {r.from_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(l).to_string()}</p> })}
             {r.to_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(l).to_string()}</p> })}
             {(!r.gaps.is_empty()).then(|| view! {
-                <div class="gaps">
-                    <p class="gaps-title">{text(l, Msg::GapsTitle)}</p>
+                <details class="gaps ex-gaps">
+                    <summary class="gaps-title">{fill(l, Msg::ExplorerGaps, &[("count", &r.gaps.len().to_string())])}</summary>
                     <ul>{r.gaps.iter().map(|g| view! { <li>{g.get(l).to_string()}</li> }).collect_view()}</ul>
-                </div>
+                </details>
             })}
             {decisions}
         </section>
@@ -434,7 +486,7 @@ fn points_view(l: Lang, p: &PointsEntry<'static>) -> AnyView {
     .into_any()
 }
 
-fn document_view(l: Lang, d: &'static DocumentEntry<'static>) -> AnyView {
+fn document_view(l: Lang, d: &'static DocumentEntry<'static>, target: &str) -> AnyView {
     let doc = d.document;
     let place = d
         .place_name
@@ -457,11 +509,15 @@ fn document_view(l: Lang, d: &'static DocumentEntry<'static>) -> AnyView {
                 }
             });
             view! {
-                <section class="ex-clause" id=c.anchor.clone() tabindex="-1">
-                    <h3 lang="zh-Hans">{c.clause.label.clone()}</h3>
+                <details class="ex-clause" id=c.anchor.clone() tabindex="-1" open=c.anchor == target>
+                    <summary>
+                        <h3 lang="zh-Hans">{c.clause.label.clone()}</h3>
+                        " "
+                        <span class="ex-opening" lang="zh-Hans">{c.opening.clone()}</span>
+                    </summary>
                     <blockquote lang="zh-Hans">{c.clause.text.clone()}</blockquote>
                     {cited}
-                </section>
+                </details>
             }
         })
         .collect_view();
@@ -518,7 +574,7 @@ fn document_view(l: Lang, d: &'static DocumentEntry<'static>) -> AnyView {
         {(d.rulesets.is_empty() && d.points.is_empty()).then(|| view! {
             <p class="panel">{text(l, Msg::ExplorerNoRules)}</p>
         })}
-        {d.rulesets.iter().map(|r| ruleset_view(l, r)).collect_view()}
+        {d.rulesets.iter().map(|r| ruleset_view(l, r, target)).collect_view()}
         {d.points.iter().map(|p| points_view(l, p)).collect_view()}
     }
     .into_any()
@@ -534,14 +590,21 @@ pub fn DocumentPage(
     let model = model();
     let entry = model.document(&id);
     // Once drawn, go to the rule or clause the link named (the router puts focus on the heading
-    // first; this comes after it).
+    // first; this comes after it), and again whenever a link on the page names another.
     Effect::new(move |_| go_to_fragment());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| go_to_fragment());
+    // On paper nothing can be opened: print the page unfolded.
+    let on_print = window_event_listener_untyped("beforeprint", move |_| unfold_all());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_print.remove();
+    });
     move || {
         let l = lang.get();
         match entry {
             Some(d) => {
                 crate::ui::frame::set_title(&d.document.number, l);
-                document_view(l, d)
+                document_view(l, d, &target())
             }
             None => {
                 crate::ui::frame::set_title(text(l, Msg::ExplorerDocNotFound), l);

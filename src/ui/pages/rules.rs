@@ -1,6 +1,7 @@
 //! The rules explorer (`?p=rules`, reached from every page's footer): every document by place
 //! with its status and dates, the rule sets of each service, and a search over documents,
-//! clauses and rules whose results lead to the rule or clause on its document's page. The search
+//! clauses and rules (every word of the query, in any order, each word found marked in the
+//! snippet) whose results lead to the rule or clause on its document's page. The search
 //! is kept in the address (`?p=rules&q=…`), so Back from a result returns to the same results.
 //! The model is `crate::portal::explorer`, built once and tested natively.
 
@@ -35,7 +36,13 @@ fn hit_view(l: Lang, h: Hit<'static>) -> impl IntoView {
         <li class="ex-hit">
             <a class="ex-hit-link" href=h.href>{h.heading}</a>
             <p class="meta">{format!("{} · {}", text(l, field_msg(h.field)), h.context)}</p>
-            <p class="ex-snippet">{h.snippet.before}<mark>{h.snippet.matched}</mark>{h.snippet.after}</p>
+            <p class="ex-snippet">
+                {h.snippet.pieces.into_iter().map(|p| if p.matched {
+                    view! { <mark>{p.text}</mark> }.into_any()
+                } else {
+                    p.text.into_any()
+                }).collect_view()}
+            </p>
         </li>
     }
 }
