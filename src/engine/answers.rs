@@ -162,6 +162,18 @@ impl Answers {
         }
         (self, problems)
     }
+
+    /// Drops every answer the catalogue of facts refuses, keeping the place whatever it is: the
+    /// browser reads saved answers and links against one place's rules, which cannot vouch for
+    /// another place (a place the data no longer has is met, gently, when the answers are
+    /// evaluated).
+    pub fn without_fact_problems(self, data: &PolicyData) -> (Answers, Vec<AnswerProblem>) {
+        let place = self.place.clone();
+        let (mut answers, mut problems) = self.without_problems(data);
+        answers.place = place;
+        problems.retain(|p| p.fact != "place");
+        (answers, problems)
+    }
 }
 
 /// Reads an answer as its fact's kind says.
@@ -307,5 +319,5 @@ pub fn from_saved(
             _ => return Err(corrupt("a field this version does not know")),
         }
     }
-    Ok(answers.without_problems(data))
+    Ok(answers.without_fact_problems(data))
 }

@@ -188,7 +188,7 @@ pub fn decode(
             other => return Err(LinkError::Garbled(format!("unknown field '{other}'"))),
         }
     }
-    Ok(answers.without_problems(data))
+    Ok(answers.without_fact_problems(data))
 }
 
 /// A value from a link, read as its fact's kind says (unknown facts keep their text, and are

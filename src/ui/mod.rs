@@ -108,10 +108,12 @@ fn App(
     // the start page's place was chosen) waits for it, with a line saying so. A page is drawn
     // anew when the route or the language changes, or once its data has arrived; other
     // changes of data (counter mode's place) are followed by the views that read them.
+    // The household's place, followed on its own: other answers change without a redraw.
+    let place = Memo::new(move |_| answers.with(|a| a.place.clone()));
     let key = Memo::new(move |_| {
         let r = route.get();
+        let place = place.get();
         let (lang, ready) = ctx.shown.with(|shown| {
-            let place = answers.with_untracked(|a| a.place.clone());
             (
                 shown.lang,
                 satisfied((program.needs)(&r), shown, place.as_deref()),
@@ -165,7 +167,7 @@ fn satisfied(needs: Needs, shown: &site::Shown, place: Option<&str>) -> bool {
     let index = !needs.index || !shown.index.places.is_empty();
     let data = !needs.place
         || match place {
-            Some(p) => shown.has_rules_of(p),
+            Some(p) => shown.has_rules_of(p) || shown.unknown_place,
             None => !shown.data.facts.is_empty(),
         };
     index && data

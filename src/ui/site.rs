@@ -26,6 +26,8 @@ pub enum LoadError {
     Network(String),
     /// The file arrived but cannot be read (cut short, changed, of another build).
     Bundle(BundleError),
+    /// The build has no such file (a place no longer in the data).
+    Missing(String),
 }
 
 impl std::fmt::Display for LoadError {
@@ -33,6 +35,7 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::Network(why) => write!(f, "download failed: {why}"),
             LoadError::Bundle(e) => e.fmt(f),
+            LoadError::Missing(name) => write!(f, "no file {name} in this build"),
         }
     }
 }
@@ -54,6 +57,9 @@ async fn fetch(name: &str) -> Result<Vec<u8>, LoadError> {
     let bytes = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(network)?;
+    if bytes.is_null() {
+        return Err(LoadError::Missing(name.to_string()));
+    }
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
@@ -156,6 +162,9 @@ pub struct Shown {
     pub rules_of: Option<&'static str>,
     /// Whether `data` holds the words of its clauses (they arrive after the answer).
     pub worded: bool,
+    /// The household's place has no rules in this build (a place since removed): nothing more
+    /// will come, and the pages say that no place is chosen.
+    pub unknown_place: bool,
     /// Every place and each rule set's headline.
     pub index: &'static PolicyData,
     /// The policy cases' index (the explorer only).
@@ -175,6 +184,7 @@ impl Shown {
             data: empty(),
             rules_of: None,
             worded: false,
+            unknown_place: false,
             index: empty(),
             cases: &[],
         }
@@ -268,11 +278,25 @@ pub async fn download(
                 None
             };
             shown.worded = worded.is_some();
-            shown.data = match worded {
-                Some(d) => d,
-                None => load_place(p, data_lang).await?,
+            let data = match worded {
+                Some(d) => Ok(d),
+                None => load_place(p, data_lang).await,
             };
-            shown.rules_of = shown.data.place(p).map(|p| p.id.as_str());
+            match data {
+                Ok(d) => {
+                    shown.data = d;
+                    shown.rules_of = d.place(p).map(|p| p.id.as_str());
+                    shown.unknown_place = false;
+                }
+                // A place the data no longer has: the index stands in, and the pages say
+                // that no place is chosen.
+                Err(LoadError::Missing(_)) => {
+                    shown.data = empty();
+                    shown.rules_of = None;
+                    shown.unknown_place = true;
+                }
+                Err(e) => return Err(e),
+            }
         }
         _ => {}
     }

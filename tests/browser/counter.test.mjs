@@ -126,6 +126,9 @@ async function typeHousehold(page, household) {
 /** Place and date by keyboard: from the heading, Tab to the place radios, Space, Tab to the date. */
 async function typePlaceAndDate(page, date) {
   await page.focus("main h1");
+  // "Next household" comes first, at the top of the page; then the form.
+  await page.keyboard.press("Tab");
+  assert.match(await page.evaluate(() => document.activeElement.className), /counter-new/);
   await page.keyboard.press("Tab");
   assert.equal((await focused(page)).id, "counter-place-lucheng");
   await page.keyboard.press("Space");
@@ -183,8 +186,10 @@ test("a household typed by keyboard at the counter: three services, printed chec
   const permit = await section(page, "permit");
   assert.match(permit, /温鹿政办〔2013〕164号 附件2 第九条/);
 
-  // The counter wrote the portal's one set of answers: saved, for every service.
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("anju.answers")));
+  // The counter wrote the portal's one set of answers, for every service, kept in this tab
+  // only: nothing of the household on the PC beyond the tab.
+  assert.equal(await page.evaluate(() => localStorage.getItem("anju.answers")), null);
+  const saved = JSON.parse(await page.evaluate(() => sessionStorage.getItem("anju.answers")));
   assert.equal(saved.place, "lucheng");
   assert.equal(saved.date, "2014-06-01");
   assert.equal(saved.services, undefined, "all three services");
@@ -267,7 +272,7 @@ test("a bad date is explained beside its box, every other value is kept, and not
   assert.equal(await page.inputValue("#f-residence_here_since"), "2012-3");
   assert.equal(await page.inputValue("#f-labour_contract_term-y"), "2");
   assert.equal(await page.inputValue("#f-move_purpose"), "business");
-  const before = JSON.parse((await page.evaluate(() => localStorage.getItem("anju.answers"))) ?? "{}");
+  const before = JSON.parse((await page.evaluate(() => sessionStorage.getItem("anju.answers"))) ?? "{}");
   assert.equal(before.place, undefined, "nothing half saved");
   assert.equal(before.facts, undefined, "nothing half saved");
   assert.deepEqual(await axe(page), []);
@@ -279,7 +284,7 @@ test("a bad date is explained beside its box, every other value is kept, and not
   await page.waitForSelector("section[aria-labelledby='counter-service-school']");
   assert.equal(await page.locator(".error-summary").count(), 0);
   assert.equal(await page.locator(".field-error").count(), 0);
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("anju.answers")));
+  const saved = JSON.parse(await page.evaluate(() => sessionStorage.getItem("anju.answers")));
   assert.equal(saved.facts.child_birth_date, "2007-03-15");
   assert.equal(saved.facts.job_start_date, "2012-04-01");
   assert.equal(saved.facts.labour_contract_term, 24);
@@ -336,12 +341,19 @@ test("on a counter PC the results sit beside the form, and 'next household' clea
   const form = await page.locator("form.counter-form").boundingBox();
   const side = await page.locator(".counter-side").boundingBox();
   assert.ok(side.x >= form.x + form.width, "two columns");
-  assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem("anju.answers"))).facts.child_birth_date);
+  assert.ok(JSON.parse(await page.evaluate(() => sessionStorage.getItem("anju.answers"))).facts.child_birth_date);
 
+  // "Next household" sits at the top and asks once.
+  const top = await page.locator("button.counter-new").boundingBox();
+  assert.ok(top.y < 300, `the button is ${top.y} px down`);
   await page.click("button.counter-new");
+  assert.match(await page.innerText(".counter-next"), /确定清除/);
+  assert.ok(JSON.parse(await page.evaluate(() => sessionStorage.getItem("anju.answers"))).facts.child_birth_date, "nothing cleared before it is confirmed");
+  await page.click("button.counter-new-confirm");
   await page.waitForSelector(".counter-results .counter-empty");
-  const saved = await page.evaluate(() => localStorage.getItem("anju.answers"));
-  assert.ok(saved === null || Object.keys(JSON.parse(saved).facts ?? {}).length === 0, "answers cleared");
+  // No key, in the tab or on the PC, holds anything of the household.
+  const kept = await page.evaluate(() => [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => s.getItem(k))).join("\n"));
+  for (const trace of ["2010-01-01", "haishu", "child_hukou_here"]) assert.ok(!kept.includes(trace), `${trace} is still kept`);
   assert.equal(await page.inputValue("#f-child_birth_date"), "");
   assert.equal(await page.isChecked("#f-child_hukou_here-no"), false);
   assert.equal(await page.isChecked("#counter-place-haishu"), false);

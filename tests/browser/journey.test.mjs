@@ -164,50 +164,67 @@ test("a share link opened in a fresh browser shows the same results", async () =
   assert.deepEqual(second.errors, []);
 });
 
-for (const [name, fragment] of [
-  ["garbled", "#v=1&p=lucheng&zz"],
-  ["truncated", "#v=1&p=lucheng&d=2014-06-01&s=school&f=child_birth_da"],
-  ["oversized", `#v=1&p=lucheng&f=${"x:1,".repeat(1500)}&c=00000000`],
-  ["from a future version", "#v=9&p=lucheng&c=12345678"],
-  ["altered after it was made", null],
+for (const [name, fragment, why] of [
+  ["garbled", "#v=1&p=lucheng&zz", /不完整或被改动过/],
+  ["truncated", "#v=1&p=lucheng&d=2014-06-01&s=school&f=child_birth_da", /不完整或被改动过/],
+  ["oversized", `#v=1&p=lucheng&f=${"x:1,".repeat(1500)}&c=00000000`, /太长/],
+  ["from a future version", "#v=9&p=lucheng&c=12345678", /更新的版本/],
+  ["altered after it was made", null, /不完整或被改动过/],
 ]) {
-  test(`a ${name} share link shows a readable message and a fresh start`, async () => {
+  test(`a ${name} share link says what was wrong and changes nothing saved`, async () => {
     const { page, errors } = await phonePage(browser, origin);
+    await page.goto(url);
+    await ready(page);
+    await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
+    await answerQuestions(page, LUCHENG_2014);
     let hash = fragment;
     if (hash === null) {
-      // Make a valid link, then change one answer without fixing the checksum.
-      await page.goto(url);
-      await ready(page);
-      await begin(page, { place: "lucheng", what: "school", date: "2014-06-01" });
-      await answerQuestions(page, LUCHENG_2014);
+      // A valid link, then one answer changed without fixing the checksum.
       await page.goto(`${url}?p=share`);
       await ready(page);
       const link = await page.inputValue("#share-url");
       hash = new URL(link).hash.replace("insurance_months_here:10", "insurance_months_here:99");
       assert.notEqual(hash, new URL(link).hash);
-      await page.context().clearCookies();
-      await page.evaluate(() => localStorage.clear());
     }
+    const saved = await page.evaluate(() => localStorage.getItem("anju.answers"));
+    assert.ok(saved.length > 100, "answers are saved");
     await page.goto(`${url}?p=results${hash}`);
     await ready(page);
-    assert.equal(routeOf(page), "start");
-    assert.match(await page.innerText(".notice"), /分享链接无法读取/);
-    assert.equal(await page.$$eval("input[name=place]:checked", (els) => els.length), 0, "a fresh start");
+    const notice = await page.innerText(".notice");
+    assert.match(notice, why);
+    assert.doesNotMatch(notice, /incomplete|too-long|newer-version|unreadable|unknown-version/, "no raw codes");
+    // Nothing saved changed: the page goes on with the saved answers, or starts afresh.
+    assert.equal(await page.evaluate(() => localStorage.getItem("anju.answers")), saved);
+    assert.equal(routeOf(page), "results");
+    assert.equal(await page.locator(".notice a[href='?p=results']").count(), 1);
+    await andWaitForRoute(page, () => page.click(".notice a[href='./']"));
+    assert.equal(await page.evaluate(() => localStorage.getItem("anju.answers")), saved, "starting afresh deletes nothing");
     assert.deepEqual(errors, []);
   });
 }
 
-test("answers saved in a damaged state are cleared with a message, not a blank page", async () => {
+test("a link that cannot be read on a phone without saved answers says why in English", async () => {
+  const { page, errors } = await phonePage(browser, origin);
+  await page.addInitScript(() => localStorage.setItem("anju.lang", "en"));
+  await page.goto(`${url}?p=results#v=9&p=lucheng&c=12345678`);
+  await ready(page);
+  assert.equal(routeOf(page), "start");
+  assert.match(await page.innerText(".notice"), /newer version of this site/);
+  const kept = JSON.parse((await page.evaluate(() => localStorage.getItem("anju.answers"))) ?? "{}");
+  assert.equal(kept.place, undefined, "nothing of the link was kept");
+  assert.deepEqual(errors, []);
+});
+
+test("answers saved in a damaged state are set aside with a message, not deleted, not a blank page", async () => {
   const { page, errors } = await phonePage(browser, origin);
   await page.goto(url);
   await ready(page);
-  await page.evaluate(() => localStorage.setItem("anju.answers", '{"v":1,"facts":{'));
-  await page.reload();
-  await ready(page);
-  assert.match(await page.innerText(".notice"), /已损坏/);
-  await page.evaluate(() => localStorage.setItem("anju.answers", '{"v":0,"facts":{}}'));
-  await page.reload();
-  await ready(page);
-  assert.match(await page.innerText(".notice"), /旧版本/);
+  for (const bad of ['{"v":1,"facts":{', '{"v":0,"facts":{}}', '{"v":7,"place":"lucheng"}']) {
+    await page.evaluate((b) => localStorage.setItem("anju.answers", b), bad);
+    await page.reload();
+    await ready(page);
+    assert.match(await page.innerText(".notice"), /无法读取/);
+    assert.equal(await page.evaluate(() => localStorage.getItem("anju.answers.set-aside")), bad, "kept aside");
+  }
   assert.deepEqual(errors, []);
 });

@@ -41,6 +41,16 @@ impl Boxes {
         }
     }
 
+    /// What the boxes hold now, followed (a view or memo that reads this is redrawn when a box
+    /// changes).
+    pub fn typed_tracked(self) -> Typed {
+        Typed {
+            choice: self.choice.get(),
+            text: self.text.get(),
+            months: self.months.get(),
+        }
+    }
+
     /// Puts `t` in the boxes.
     pub fn set(self, t: Typed) {
         self.choice.set(t.choice);

@@ -313,15 +313,7 @@ pub fn CounterPage() -> impl IntoView {
         .collect();
     let groups = StoredValue::new(groups);
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    // The answers shown are those last calculated; a box changed since makes them stale, and
-    // the QR code and print wait for the next calculation.
-    let stale = RwSignal::new(false);
     let calculated = move || ctx.answers.with(|a| a.place.is_some());
-    let mark_stale = move |_| {
-        if calculated() {
-            stale.set(true);
-        }
-    };
     // "Next household" asks once; so does an idle counter before it clears.
     let confirming = RwSignal::new(false);
     let idle_prompt = RwSignal::new(false);
@@ -337,6 +329,21 @@ pub fn CounterPage() -> impl IntoView {
             Err(_) => ctx.answers.with_untracked(|a| a.date),
         };
         counter::needed_facts(shown.get().data, &p, date, today())
+    });
+
+    // The answers shown are those last calculated; once the boxes say otherwise they are
+    // stale, and the QR code and print wait for the next calculation.
+    let stale = Memo::new(move |_| {
+        if !calculated() {
+            return false;
+        }
+        let facts: Vec<(&'static Fact, Typed)> = groups.with_value(|gs| {
+            gs.iter()
+                .flat_map(|(_, fs)| fs.iter().map(|(f, b)| (*f, b.typed_tracked())))
+                .collect()
+        });
+        let typed = counter::answers_from(index(), &place.get(), &date_text.get(), &facts, today());
+        typed.map_or(true, |t| ctx.answers.with(|a| t != *a))
     });
 
     let calculate = move || {
@@ -356,7 +363,6 @@ pub fn CounterPage() -> impl IntoView {
             Ok(a) => {
                 set_errors.set(Vec::new());
                 ctx.answers.set(a);
-                stale.set(false);
                 request_animation_frame(|| focus(RESULTS_ID));
             }
             Err(problems) => set_errors.set(field_errors(lang.get_untracked(), problems)),
@@ -391,7 +397,6 @@ pub fn CounterPage() -> impl IntoView {
     let new_household = move || {
         confirming.set(false);
         idle_prompt.set(false);
-        stale.set(false);
         forget_all_in(ctx);
         place.set(String::new());
         date_text.set(today().to_string());
@@ -541,7 +546,7 @@ pub fn CounterPage() -> impl IntoView {
                     })}
                     <ErrorSummary errors=errors/>
                     <div class="counter-layout">
-                        <form class="counter-form" novalidate on:submit=on_submit on:keydown=on_keydown on:input=mark_stale on:change=mark_stale>
+                        <form class="counter-form" novalidate on:submit=on_submit on:keydown=on_keydown>
                             <fieldset class="counter-group">
                                 <legend>{text(l, Msg::CounterVisit)}</legend>
                                 <fieldset class=move || if place_error().is_some() { "counter-field error" } else { "counter-field" }
