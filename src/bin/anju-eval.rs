@@ -15,7 +15,7 @@ use anju::engine::{Answers, Date, Lang, PolicyData, report};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: anju-eval ANSWERS.json|- [--place ID] [--date YYYY-MM-DD] [--today YYYY-MM-DD] [--lang zh-Hans|zh-Hant|en] [--data DIR] [--explain | --link]";
+const USAGE: &str = "usage: anju-eval ANSWERS.json|- [--place ID] [--date YYYY-MM-DD] [--today YYYY-MM-DD] [--lang zh-Hans|zh-Hant|en] [--data DIR] [--explain | --link]\n       anju-eval --case-links [DATA_DIR]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -30,7 +30,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// The share link of every policy case's household (`--case-links`): one JSON line a case, with
+/// its name, place, date and services, for browser tests and demonstrations.
+fn case_links(data_dir: &str) -> Result<String, String> {
+    let loaded = anju::engine::source::load_dir(std::path::Path::new(data_dir)).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let lines: Vec<String> = loaded
+        .cases
+        .iter()
+        .map(|(file, case)| {
+            let a = case.answers();
+            serde_json::json!({
+                "file": file,
+                "name": case.name,
+                "place": a.place,
+                "date": a.date.map(|d| d.to_string()),
+                "services": a.services.iter().map(|s| s.id()).collect::<Vec<_>>(),
+                "link": anju::portal::share_link::encode(&a),
+            })
+            .to_string()
+        })
+        .collect();
+    Ok(lines.join("\n"))
+}
+
 fn run(args: Vec<String>) -> Result<String, String> {
+    if args.first().map(String::as_str) == Some("--case-links") {
+        return case_links(args.get(1).map_or("policy-data", String::as_str));
+    }
     let mut file = None;
     let (mut place, mut date, mut today, mut data_dir) = (None, None, None, None);
     let mut lang = Lang::Zh;
