@@ -33,13 +33,14 @@ fn main() -> ExitCode {
 /// The share link of every policy case's household (`--case-links`): one JSON line a case, with
 /// its name, place, date and services, for browser tests and demonstrations.
 fn case_links(data_dir: &str) -> Result<String, String> {
-    let loaded = anju::engine::source::load_dir(std::path::Path::new(data_dir)).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let loaded =
+        anju::engine::source::load_dir(std::path::Path::new(data_dir)).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
     let lines: Vec<String> = loaded
         .cases
         .iter()

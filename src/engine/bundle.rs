@@ -565,6 +565,7 @@ wire_struct!(Rule {
     outcome,
     clause,
     summary,
+    answer,
     when,
     materials,
     where_to_go,

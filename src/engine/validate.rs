@@ -96,6 +96,26 @@ impl Checker<'_> {
         }
     }
 
+    /// An answer leads the results on a phone: a few words, not the explanation.
+    fn answer_length(&mut self, file: &str, path: &str, text: &Text) {
+        use super::model::{ANSWER_MAX_CHARS, ANSWER_MAX_CHARS_EN};
+        for (lang, words, max) in [
+            ("zh", Some(&text.zh), ANSWER_MAX_CHARS),
+            ("zh_hant", text.zh_hant.as_ref(), ANSWER_MAX_CHARS),
+            ("en", text.en.as_ref(), ANSWER_MAX_CHARS_EN),
+        ] {
+            let Some(words) = words else { continue };
+            let n = words.chars().count();
+            if n > max {
+                self.err(
+                    file,
+                    path,
+                    format!("the {lang} answer has {n} characters, more than {max}: keep the answer to a few words and leave the explanation to the summary"),
+                );
+            }
+        }
+    }
+
     /// A published title or label (`field` of the item at `path`) must come with its
     /// Traditional Chinese and English.
     fn translation(&mut self, file: &str, path: &str, field: &str, t: Option<&Translation>) {
@@ -492,6 +512,10 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                 &rule.clause,
             );
             c.text(file, &format!("{rpath} › summary"), &rule.summary);
+            if let Some(answer) = &rule.answer {
+                c.text(file, &format!("{rpath} › answer"), answer);
+                c.answer_length(file, &format!("{rpath} › answer"), answer);
+            }
             if rule.outcome.kind == super::model::OutcomeKind::Permit && rule.outcome.tier.is_none()
             {
                 c.err(
@@ -803,6 +827,9 @@ pub fn missing_translations(data: &PolicyData, origins: &Origins) -> Vec<String>
             );
             for rule in &d.rules {
                 check(&file, format!("rule {} › summary", rule.id), &rule.summary);
+                if let Some(answer) = &rule.answer {
+                    check(&file, format!("rule {} › answer", rule.id), answer);
+                }
             }
         }
     }

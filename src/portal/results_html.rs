@@ -106,7 +106,11 @@ fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
                     text(l, status_msg(lead.determination.status)),
                 );
             }
-            h.el("span", &[("class", "glance-summary")], rule.summary.get(l));
+            h.el(
+                "span",
+                &[("class", "glance-summary")],
+                rule.headline().get(l),
+            );
         }
         h.close("li");
     }
@@ -316,7 +320,24 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         &[("class", "answer-question")],
         d.decision.title.get(l),
     );
-    if let Some(rule) = lead.rule() {
+    // An open answer says so and goes straight to the questions that settle it; no outcome's
+    // words are shown as if they were the answer.
+    if d.status == Status::Unknown {
+        h.open("p", &[("class", "answer-sentence")]);
+        h.el(
+            "span",
+            &[("class", "answer-status")],
+            text(l, status_msg(d.status)),
+        );
+        h.text(" ");
+        let msg = if lead.open.is_empty() {
+            Msg::AnswerUnknownUnsure
+        } else {
+            Msg::AnswerUnknownAsk
+        };
+        h.text(text(l, msg));
+        h.close("p");
+    } else if let Some(rule) = lead.rule() {
         h.open("p", &[("class", "answer-sentence")]);
         if d.status != Status::Decided {
             h.el(
@@ -326,8 +347,30 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
             );
             h.text(" ");
         }
-        h.text(rule.summary.get(l));
+        h.text(rule.headline().get(l));
         h.close("p");
+    }
+    // An open answer: the questions that settle it, each a link.
+    if d.status == Status::Unknown && !lead.open.is_empty() {
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::AnswerQuestions),
+        );
+        h.open("ul", &[("class", "answer-questions")]);
+        for f in lead.open.iter().take(3) {
+            if let Some(fact) = data.fact(f) {
+                let href = Route::Question {
+                    fact: fact.id.clone(),
+                    back_to_check: false,
+                }
+                .href();
+                h.open("li", &[]);
+                h.el("a", &[("href", &href)], fact.question.get(l));
+                h.close("li");
+            }
+        }
+        h.close("ul");
     }
     // A "not yet": what is still needed, and when it would come.
     let needed = lead.needed();
@@ -365,34 +408,18 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
             &fill(l, msg, &[("date", &date_text(l, day))]),
         );
     }
-    // An open answer: the questions that settle it, each a link.
-    if d.status == Status::Unknown && !lead.open.is_empty() {
-        h.el(
-            "p",
-            &[("class", "answer-needs")],
-            text(l, Msg::AnswerQuestions),
-        );
-        h.open("ul", &[("class", "answer-questions")]);
-        for f in lead.open.iter().take(3) {
-            if let Some(fact) = data.fact(f) {
-                let href = Route::Question {
-                    fact: fact.id.clone(),
-                    back_to_check: false,
-                }
-                .href();
-                h.open("li", &[]);
-                h.el("a", &[("href", &href)], fact.question.get(l));
-                h.close("li");
-            }
-        }
-        h.close("ul");
-    }
     if d.status == Status::Ambiguous {
         h.el(
             "p",
             &[("class", "answer-advice")],
             text(l, Msg::AmbiguousAdvice),
         );
+    }
+    // The explanation under a short answer (an open answer shows no outcome's words).
+    if let Some(rule) = lead.rule().filter(|r| r.answer.is_some()) {
+        if d.status != Status::Unknown {
+            h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
+        }
     }
     // Undecided: every outcome still possible for this household.
     let possible = d.possible_rules();
@@ -404,7 +431,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         );
         h.open("ul", &[("class", "answer-possible")]);
         for r in possible {
-            h.el("li", &[], r.summary.get(l));
+            h.el("li", &[], r.headline().get(l));
         }
         h.close("ul");
     }
@@ -560,7 +587,11 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
         h.open("ul", &[("class", "changes")]);
         for c in &changes {
             h.open("li", &[]);
-            h.el("p", &[("class", "change-outcome")], c.rule.summary.get(l));
+            h.el(
+                "p",
+                &[("class", "change-outcome")],
+                c.rule.headline().get(l),
+            );
             if let Some(from) = c.from {
                 let msg = if c.certain {
                     Msg::ChangeFrom
@@ -680,8 +711,11 @@ fn other(
             );
             h.text(" ");
         }
-        h.text(rule.summary.get(l));
+        h.text(rule.headline().get(l));
         h.close("p");
+        if rule.answer.is_some() {
+            h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
+        }
     }
     source(h, data, r, d, l);
     why(h, data, r, d, l);

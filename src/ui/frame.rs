@@ -145,8 +145,14 @@ pub fn NoticeBanner() -> impl IntoView {
             };
             let choose = matches!(n, Notice::LinkDiffers);
             let bad_link = matches!(n, Notice::BadLink(_));
+            // A one-line report sits on one line with its dismiss, so the page below stays in view.
+            let class = if matches!(n, Notice::LinkOpened | Notice::Forgotten) {
+                "notice notice-brief"
+            } else {
+                "notice"
+            };
             view! {
-                <div class="notice" role=role>
+                <div class=class role=role>
                     {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                     {choose.then(|| view! {
                         <p class="button-row">

@@ -42,7 +42,7 @@ pub fn ResultsPage() -> impl IntoView {
         );
         view! {
             <h1 tabindex="-1">{text(l, Msg::ResultsTitle)}</h1>
-            <p class="lead">{date_line(l, &a, &eval)}</p>
+            <p class="lead results-date">{date_line(l, &a, &eval)}</p>
             <div class="results-body" inner_html=body></div>
             <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
             <div class="button-row results-actions">
