@@ -32,6 +32,13 @@ fn main() -> ExitCode {
 
 /// The share link of every policy case's household (`--case-links`): one JSON line a case, with
 /// its name, place, date and services, for browser tests and demonstrations.
+#[cfg(target_arch = "wasm32")]
+fn case_links(_data_dir: &str) -> Result<String, String> {
+    Err("--case-links reads the policy-data folder, which needs a native build".into())
+}
+
+/// The share link of every policy case's household (native: it reads the policy-data folder).
+#[cfg(not(target_arch = "wasm32"))]
 fn case_links(data_dir: &str) -> Result<String, String> {
     let loaded =
         anju::engine::source::load_dir(std::path::Path::new(data_dir)).map_err(|errors| {

@@ -416,10 +416,10 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         );
     }
     // The explanation under a short answer (an open answer shows no outcome's words).
-    if let Some(rule) = lead.rule().filter(|r| r.answer.is_some()) {
-        if d.status != Status::Unknown {
-            h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
-        }
+    if let Some(rule) = lead.rule().filter(|r| r.answer.is_some())
+        && d.status != Status::Unknown
+    {
+        h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
     }
     // Undecided: every outcome still possible for this household.
     let possible = d.possible_rules();
