@@ -245,6 +245,42 @@ fn assert_one(messages: &[String], want: &[&str]) {
 }
 
 #[test]
+fn a_rule_without_its_short_answer_is_refused() {
+    let m = broken(&[(
+        "school/fixture-rules.toml",
+        "answer = { zh = \"由教育部门统筹安排\", zh_hant = \"由教育部門統籌安排\", en = \"The education bureau places the child\" }\n",
+        "",
+    )]);
+    assert_one(
+        &m,
+        &[
+            "school/fixture-rules.toml",
+            "otherwise",
+            "answer",
+            "no answer: every rule needs `answer = {",
+        ],
+    );
+}
+
+#[test]
+fn an_answer_too_long_for_the_first_screen_is_refused() {
+    let m = broken(&[(
+        "school/fixture-rules.toml",
+        "en = \"The education bureau places the child\" }",
+        "en = \"Below 60 points the child is not placed by the school itself but by the education bureau, which decides where and when\" }",
+    )]);
+    assert_one(
+        &m,
+        &[
+            "school/fixture-rules.toml",
+            "otherwise",
+            "answer",
+            "the en answer has 118 characters, more than 110",
+        ],
+    );
+}
+
+#[test]
 fn a_misspelt_field_names_the_file_the_line_and_the_field() {
     let m = broken(&[(
         "school/fixture-rules.toml",
@@ -256,7 +292,7 @@ fn a_misspelt_field_names_the_file_the_line_and_the_field() {
         &m,
         &[
             "school/fixture-rules.toml: ",
-            "TOML parse error at line 28, column 1",
+            "TOML parse error at line 29, column 1",
             "sumary = ",
             "unknown field `sumary`, expected one of",
             "`summary`",

@@ -1047,6 +1047,7 @@ id = "holder"
 outcome = { kind = "eligible" }
 clause = "a1"
 summary = "持证可以申请。"
+answer = "可以申请"
 when = { all = [
   { fact = "has_permit", is = true, clause = "a1", label = "有居住证" },
   { vague = "条件没有写明。", clause = "a1", label = "符合条件" },
@@ -1062,6 +1063,7 @@ id = "otherwise"
 outcome = { kind = "ask_counter" }
 clause = "a1"
 summary = "请咨询。"
+answer = "请咨询"
 "#;
 
     /// Checks one case of an employed permit holder with `expect` as its one expectation.

@@ -444,9 +444,10 @@ pub struct Rule {
     pub summary: Text,
     /// The answer in a few words, as it leads the results (the summary follows it); at most
     /// [`ANSWER_MAX_CHARS`] characters in Chinese and [`ANSWER_MAX_CHARS_EN`] in English, so that
-    /// the answer and what decides it fit on the first phone screen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub answer: Option<Text>,
+    /// the answer and what decides it fit on the first phone screen. Required: a missing one is
+    /// read as empty so that validation can say which rule lacks it.
+    #[serde(default)]
+    pub answer: Text,
     /// When the rule applies; a rule without one always applies (the last rule of a decision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
@@ -465,13 +466,6 @@ pub struct Rule {
 pub const ANSWER_MAX_CHARS: usize = 40;
 /// The longest a rule's answer may be in English, in characters.
 pub const ANSWER_MAX_CHARS_EN: usize = 110;
-
-impl Rule {
-    /// The words that lead: the answer where given, else the summary.
-    pub fn headline(&self) -> &Text {
-        self.answer.as_ref().unwrap_or(&self.summary)
-    }
-}
 
 /// A text with the clause it comes from: a paper to bring, where to go, a next step.
 #[derive(Clone, Debug, Serialize, Deserialize)]

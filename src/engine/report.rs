@@ -55,7 +55,7 @@ fn determination_json(data: &PolicyData, d: &Determination, lang: Lang) -> Value
         "status": d.status,
         "outcome": shown.map(|r| r.outcome.kind.id()),
         "rule": shown.map(|r| &r.id),
-        "answer": shown.map(|r| r.headline().get(lang)),
+        "answer": shown.map(|r| r.answer.get(lang)),
         "summary": shown.map(|r| r.summary.get(lang)),
         "clause": shown.map(|r| cite(data, d.ruleset, &r.clause)),
         "possible": d.possible_rules().iter().map(|r| r.outcome.kind.id()).collect::<Vec<_>>(),

@@ -512,10 +512,14 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                 &rule.clause,
             );
             c.text(file, &format!("{rpath} › summary"), &rule.summary);
-            if let Some(answer) = &rule.answer {
-                c.text(file, &format!("{rpath} › answer"), answer);
-                c.answer_length(file, &format!("{rpath} › answer"), answer);
+            if rule.answer.zh.trim().is_empty() {
+                c.err(
+                    file,
+                    &format!("{rpath} › answer"),
+                    "no answer: every rule needs `answer = { zh = \"…\", zh_hant = \"…\", en = \"…\" }` after its summary, the result in a few words",
+                );
             }
+            c.answer_length(file, &format!("{rpath} › answer"), &rule.answer);
             if rule.outcome.kind == super::model::OutcomeKind::Permit && rule.outcome.tier.is_none()
             {
                 c.err(
@@ -827,9 +831,7 @@ pub fn missing_translations(data: &PolicyData, origins: &Origins) -> Vec<String>
             );
             for rule in &d.rules {
                 check(&file, format!("rule {} › summary", rule.id), &rule.summary);
-                if let Some(answer) = &rule.answer {
-                    check(&file, format!("rule {} › answer", rule.id), answer);
-                }
+                check(&file, format!("rule {} › answer", rule.id), &rule.answer);
             }
         }
     }

@@ -106,11 +106,7 @@ fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
                     text(l, status_msg(lead.determination.status)),
                 );
             }
-            h.el(
-                "span",
-                &[("class", "glance-summary")],
-                rule.headline().get(l),
-            );
+            h.el("span", &[("class", "glance-summary")], rule.answer.get(l));
         }
         h.close("li");
     }
@@ -347,7 +343,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
             );
             h.text(" ");
         }
-        h.text(rule.headline().get(l));
+        h.text(rule.answer.get(l));
         h.close("p");
     }
     // An open answer: the questions that settle it, each a link.
@@ -416,7 +412,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         );
     }
     // The explanation under a short answer (an open answer shows no outcome's words).
-    if let Some(rule) = lead.rule().filter(|r| r.answer.is_some())
+    if let Some(rule) = lead.rule()
         && d.status != Status::Unknown
     {
         h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
@@ -431,7 +427,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         );
         h.open("ul", &[("class", "answer-possible")]);
         for r in possible {
-            h.el("li", &[], r.headline().get(l));
+            h.el("li", &[], r.answer.get(l));
         }
         h.close("ul");
     }
@@ -587,11 +583,7 @@ fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l:
         h.open("ul", &[("class", "changes")]);
         for c in &changes {
             h.open("li", &[]);
-            h.el(
-                "p",
-                &[("class", "change-outcome")],
-                c.rule.headline().get(l),
-            );
+            h.el("p", &[("class", "change-outcome")], c.rule.answer.get(l));
             if let Some(from) = c.from {
                 let msg = if c.certain {
                     Msg::ChangeFrom
@@ -711,11 +703,9 @@ fn other(
             );
             h.text(" ");
         }
-        h.text(rule.headline().get(l));
+        h.text(rule.answer.get(l));
         h.close("p");
-        if rule.answer.is_some() {
-            h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
-        }
+        h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
     }
     source(h, data, r, d, l);
     why(h, data, r, d, l);
