@@ -515,7 +515,7 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
             if rule.answer.zh.trim().is_empty() {
                 c.err(
                     file,
-                    &format!("{rpath} › answer"),
+                    format!("{rpath} › answer"),
                     "no answer: every rule needs `answer = { zh = \"…\", zh_hant = \"…\", en = \"…\" }` after its summary, the result in a few words",
                 );
             }
