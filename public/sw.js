@@ -23,11 +23,37 @@ self.addEventListener("install", (event) => {
     caches.open(CACHE).then(async (cache) => {
       if (saveData) return;
       for (const file of CORE) {
-        if (!(await cache.match(file))) await cache.add(file);
+        if (await cache.match(file)) continue;
+        if (file === "./" && (await keepOpenPage(cache))) continue;
+        await cache.add(file);
       }
     }),
   );
 });
+
+/**
+ * Every page is index.html with a query string, and the page that registered this worker was
+ * just downloaded under its own address (`./?p=results`), which is not `./`: keep that copy,
+ * from the browser's cache, instead of downloading the same file again under the other name.
+ */
+async function keepOpenPage(cache) {
+  const scope = new URL(self.registration.scope);
+  const windows = await self.clients.matchAll({ includeUncontrolled: true, type: "window" });
+  for (const client of windows) {
+    const url = new URL(client.url);
+    if (url.origin !== scope.origin || (url.pathname !== scope.pathname && url.pathname !== `${scope.pathname}index.html`)) continue;
+    url.hash = "";
+    try {
+      const response = await fetch(url, { cache: "force-cache" });
+      if (!response.ok || response.redirected) continue;
+      await cache.put("./", response);
+      return true;
+    } catch {
+      // Not in the browser's cache and no network: the plain download below says so.
+    }
+  }
+  return false;
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -61,7 +61,7 @@ function run(cmd, args, options = {}) {
  */
 const PAGES = [
   { id: "start", name: "start page (interactive)", path: () => "", target: 10000 },
-  { id: "results", name: "results page (share link)", path: (f) => `?p=results#${f}`, shows: "main .glance li", target: 250000 },
+  { id: "results", name: "results page (share link)", path: (f) => `?p=results#${f}`, shows: "main .answer-sentence", target: 250000 },
   { id: "question", name: "question page (begin)", path: () => "?p=begin&place=lucheng&what=school&when=today", shows: "main h1", route: "q/", target: 250000 },
   { id: "counter", name: "counter mode", path: () => "?p=counter", shows: ".counter-form [data-fact]" },
   { id: "explorer", name: "explorer", path: () => "?p=rules", shows: ".ex-doc" },
@@ -326,7 +326,7 @@ async function swSection(fragment) {
   console.log("\n== one visit with the service worker on, counted at the server (body bytes sent, 200s)");
   const visits = [
     { name: "start page", path: "", shows: null, target: 300000 },
-    { name: "results page (share link)", path: `?p=results#${fragment}`, shows: "main .glance li" },
+    { name: "results page (share link)", path: `?p=results#${fragment}`, shows: "main .answer-sentence" },
   ];
   const rows = [];
   const browser = await launch();
@@ -401,7 +401,7 @@ function watchSlow() {
     const s = window.__slow;
     shell ||= Boolean(document.getElementById("shell"));
     if (s.shellGone === undefined && shell && !document.getElementById("shell")) s.shellGone = performance.now();
-    if (s.answerShown === undefined && s.shellGone !== undefined && document.querySelector("main .glance li")) {
+    if (s.answerShown === undefined && s.shellGone !== undefined && document.querySelector("main .answer-sentence")) {
       // On screen at the next frame.
       requestAnimationFrame(() => (s.answerShown ??= performance.now()));
     }
