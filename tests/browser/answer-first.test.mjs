@@ -21,7 +21,9 @@ const CASES = execFileSync("cargo", ["run", "-q", "--bin", "anju-eval", "--", "-
 // Households asking about one service, each link once.
 const ONE_SERVICE = [...new Map(CASES.filter((c) => c.services.length === 1).map((c) => [c.link, c])).values()];
 const SCREEN = 740;
-const MAX_SCREENS = 4;
+// Details closed, one service's results are a few screens: the steps for this household with
+// their clauses stay open. English runs about a quarter longer than Chinese on a phone.
+const MAX_SCREENS = { "zh-Hans": 4, "zh-Hant": 4, en: 5 };
 
 /** Where the first answer and its deciding line end, and how tall the page is. */
 async function measure(page) {
@@ -60,7 +62,7 @@ for (const [lang, sample] of [
       if (!m.hasAnswer) continue; // no rule on file for the date: a panel says so, checked elsewhere
       checked++;
       if (m.sentence > SCREEN || (m.decides !== null && m.decides > SCREEN)) late.push(`${c.name}: answer ends at ${Math.round(m.sentence)}, its reason at ${Math.round(m.decides ?? 0)} px`);
-      if (m.height > MAX_SCREENS * SCREEN) long.push(`${c.name}: ${(m.height / SCREEN).toFixed(1)} screens`);
+      if (m.height > MAX_SCREENS[lang] * SCREEN) long.push(`${c.name}: ${(m.height / SCREEN).toFixed(1)} screens`);
       if (i % (sample * 25) === 0) for (const v of await axe(page)) late.push(`${c.name}: axe: ${v}`);
     }
     assert.ok(checked > 20, `${checked} households checked`);
