@@ -312,6 +312,10 @@ pub struct Expectation {
     /// Some favourable outcome not yet reached would apply from this day.
     #[serde(default)]
     pub qualifies_from: Option<Date>,
+    /// With `qualifies_from`: whether the text settles it on that day (`false`: a vague,
+    /// unclear or disputed condition that can still decide it leaves it to the counter).
+    #[serde(default)]
+    pub certain: Option<bool>,
     /// The favourable outcome reached stops applying on this day.
     #[serde(default)]
     pub stops_on: Option<Date>,
@@ -588,7 +592,23 @@ fn check_expectation(
                 wrong.push(format!(
                     "expected to qualify from {want}, but the dates shown are {days:?}"
                 ));
+            } else if let Some(certain) = e.certain {
+                let changes = d.changes();
+                let on_day: Vec<bool> = changes
+                    .iter()
+                    .filter(|c| c.from == Some(want))
+                    .map(|c| c.certain)
+                    .collect();
+                if !on_day.contains(&certain) {
+                    wrong.push(format!(
+                        "qualifying from {want} is {}, expected {}",
+                        if certain { "uncertain" } else { "certain" },
+                        if certain { "certain" } else { "uncertain" },
+                    ));
+                }
             }
+        } else if e.certain.is_some() {
+            wrong.push("'certain' goes with 'qualifies_from'".into());
         }
         if let Some(want) = e.stops_on
             && d.stops_on() != Some(want)

@@ -387,15 +387,7 @@ impl<'a> Context<'a> {
                 };
             }
             Test::Unclear(_, note) => {
-                let all = Truth::all(kids.iter().map(|k| k.truth));
-                let any = Truth::any(kids.iter().map(|k| k.truth));
-                node.truth = match (all, any) {
-                    (Truth::Met, _) => Truth::Met,
-                    (_, Truth::NotMet) => Truth::NotMet,
-                    (Truth::NotMet, Truth::Met) => Truth::Ambiguous,
-                    (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-                    _ => Truth::Ambiguous,
-                };
+                node.truth = Truth::unclear(kids.iter().map(|k| k.truth));
                 if node.truth == Truth::Ambiguous {
                     node.note = Some(note);
                 }
