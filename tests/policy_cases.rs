@@ -35,6 +35,11 @@ fn main() {
             "every clause is quoted word for word from its source in shared/",
             move || clauses_are_verbatim(&l.data).map_err(Failed::from),
         ));
+        let l = Arc::clone(&loaded);
+        trials.push(Trial::test(
+            "every citation that names its words cites a clause that says them",
+            move || quotes_stand_in_their_clauses(&l.data).map_err(Failed::from),
+        ));
     }
     for (i, (file, case)) in loaded.cases.iter().enumerate() {
         let l = Arc::clone(&loaded);
@@ -131,5 +136,91 @@ fn clauses_are_verbatim(data: &anju::engine::PolicyData) -> Result<(), String> {
         Ok(())
     } else {
         Err(wrong.join("\n"))
+    }
+}
+
+/// The words a rule, condition, paper, place or step says it rests on (`quote`) stand in the
+/// clause it cites. Spaces do not count, nor the pinyin some sources print after a character
+/// (業(yè)); parts joined by `…` must stand in that order.
+fn quotes_stand_in_their_clauses(data: &anju::engine::PolicyData) -> Result<(), String> {
+    use anju::engine::model::{Cited, Condition};
+    /// (where, clause, quote) of every quoted citation under a condition.
+    fn walk<'a>(c: &'a Condition, at: &str, out: &mut Vec<(String, &'a str, &'a str)>) {
+        if let (Some(clause), Some(quote)) = (&c.clause, &c.quote) {
+            let label = c.label.as_ref().map_or("", |l| l.zh.as_str());
+            out.push((format!("{at} «{label}»"), clause, quote));
+        }
+        for k in c.children() {
+            walk(k, at, out);
+        }
+    }
+    fn cited<'a>(items: &'a [Cited], at: &str, out: &mut Vec<(String, &'a str, &'a str)>) {
+        for (i, c) in items.iter().enumerate() {
+            if let Some(q) = &c.quote {
+                out.push((format!("{at}[{i}]"), &c.clause, q));
+            }
+            if let Some(w) = &c.when {
+                walk(w, &format!("{at}[{i}] › when"), out);
+            }
+        }
+    }
+    let mut quotes: Vec<(String, &str, &str, &str)> = Vec::new();
+    for r in &data.rulesets {
+        let mut found = Vec::new();
+        for (name, c) in &r.conditions {
+            walk(c, &format!("conditions.{name}"), &mut found);
+        }
+        for d in &r.decisions {
+            for rule in &d.rules {
+                let at = format!("{} › {}", d.id, rule.id);
+                if let Some(q) = &rule.quote {
+                    found.push((at.clone(), &rule.clause, q));
+                }
+                if let Some(w) = &rule.when {
+                    walk(w, &format!("{at} › when"), &mut found);
+                }
+                cited(&rule.materials, &format!("{at} › materials"), &mut found);
+                cited(
+                    rule.where_to_go.as_slice(),
+                    &format!("{at} › where"),
+                    &mut found,
+                );
+                cited(&rule.next_steps, &format!("{at} › next_steps"), &mut found);
+            }
+        }
+        quotes.extend(found.into_iter().map(|(at, clause, quote)| {
+            (
+                format!("{} › {at}", r.id),
+                r.document.as_str(),
+                clause,
+                quote,
+            )
+        }));
+    }
+    if quotes.is_empty() {
+        return Err("no citation names its words".into());
+    }
+    let mut wrong = Vec::new();
+    for (at, document, reference, quote) in &quotes {
+        let Some((_, clause)) = data.clause(document, reference) else {
+            wrong.push(format!("{at}: no clause '{reference}'"));
+            continue;
+        };
+        if !anju::engine::cases::quote_stands_in(&clause.text, quote) {
+            wrong.push(format!(
+                "{at}: '{quote}' is not in {reference} ({}), whose words are: {}",
+                clause.label,
+                clause.text.trim()
+            ));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} quoted citation(s) wrong:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        ))
     }
 }

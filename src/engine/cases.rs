@@ -352,6 +352,15 @@ pub struct Expectation {
     /// Exactly the rules whose outcomes are still possible, by id, in rule order.
     #[serde(default)]
     pub possible: Option<Vec<String>>,
+    /// The clause the shown rule rests on (`clause`, or `document#clause`); with `shows_step`,
+    /// the clause that paper, place to go or step cites.
+    #[serde(default)]
+    pub cites: Option<String>,
+    /// Words the clause of the shown rule (with `shows_step`, of that paper, place or step)
+    /// must contain, as published (spaces do not count; parts may be joined by `…`): so that a
+    /// citation cannot point at a clause that does not say what it is cited for.
+    #[serde(default)]
+    pub clause_says: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Truth {
@@ -632,6 +641,9 @@ fn check_expectation(
         if e.shows_step.is_some() || e.hides_step.is_some() {
             check_steps(d, e, &mut wrong);
         }
+        if e.cites.is_some() || e.clause_says.is_some() {
+            check_cites(eval.data, d, e, &mut wrong);
+        }
         if let Some(label) = &e.condition {
             let want = e.truth.ok_or("'condition' needs 'truth'")?;
             let mut found = Vec::new();
@@ -717,6 +729,93 @@ fn check_steps(d: &super::eval::Determination, e: &Expectation, wrong: &mut Vec<
             ));
         }
     }
+}
+
+/// Checks `cites` and `clause_says`: the clause of the shown rule, or of the item `shows_step`
+/// names, and its words.
+fn check_cites(
+    data: &PolicyData,
+    d: &super::eval::Determination,
+    e: &Expectation,
+    wrong: &mut Vec<String>,
+) {
+    let Some(shown) = d.shown() else {
+        wrong.push("no rule is shown, so it cites nothing".into());
+        return;
+    };
+    let rule = shown.rule;
+    let (what, got) = match &e.shows_step {
+        None => (format!("rule '{}'", rule.id), Some(rule.clause.as_str())),
+        Some(prefix) => (
+            format!("step '{prefix}…' of rule '{}'", rule.id),
+            rule.materials
+                .iter()
+                .chain(rule.where_to_go.iter())
+                .chain(&rule.next_steps)
+                .find(|c| c.text.zh.starts_with(prefix.as_str()))
+                .map(|c| c.clause.as_str()),
+        ),
+    };
+    let Some(got) = got else {
+        return; // check_steps names the missing step
+    };
+    if let Some(want) = &e.cites
+        && got != want
+    {
+        wrong.push(format!("{what} cites '{got}', expected '{want}'"));
+    }
+    if let Some(words) = &e.clause_says {
+        match data.clause(&d.ruleset.document, got) {
+            // A place bundle carries no clause texts (they come on demand): nothing to read.
+            Some((_, clause)) if clause.text.is_empty() => {}
+            Some((_, clause)) if quote_stands_in(&clause.text, words) => {}
+            Some((_, clause)) => wrong.push(format!(
+                "{what} cites {} ({got}), which does not say '{words}'",
+                clause.label
+            )),
+            None => wrong.push(format!("{what} cites '{got}', which is not on file")),
+        }
+    }
+}
+
+/// Whether `quote` stands in a clause's `text`: spaces do not count, nor the pinyin some
+/// sources print after a character (業(yè)), and parts joined by `…` must stand in that order.
+pub fn quote_stands_in(text: &str, quote: &str) -> bool {
+    fn plain(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            // A pinyin gloss: a bracket of Latin letters (with tone marks) after a character.
+            if c == '(' {
+                if let Some(end) = rest.find(')') {
+                    let inner = &rest[1..end];
+                    if !inner.is_empty() && inner.chars().all(|x| x.is_alphabetic() && !is_han(x)) {
+                        rest = &rest[end + 1..];
+                        continue;
+                    }
+                }
+            }
+            if !c.is_whitespace() {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+    let text = plain(text);
+    let mut from = 0;
+    for part in quote.split('…').map(plain).filter(|p| !p.is_empty()) {
+        match text[from..].find(&part) {
+            Some(i) => from += i + part.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A Chinese character (the CJK blocks the sources use).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 fn find_nodes(n: &super::eval::Node, label: &str, out: &mut Vec<Truth>) {

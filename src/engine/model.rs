@@ -440,6 +440,11 @@ pub struct Rule {
     pub outcome: Outcome,
     /// The clause the outcome rests on.
     pub clause: String,
+    /// The words of that clause the outcome rests on, as published (parts may be joined by
+    /// `…`); a test checks that they stand in the clause, so that the citation cannot point
+    /// at a clause that does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     /// The outcome in one sentence, in each language.
     pub summary: Text,
     /// When the rule applies; a rule without one always applies (the last rule of a decision).
@@ -464,6 +469,10 @@ pub struct Cited {
     pub text: Text,
     /// The clause it comes from (`clause`, or `document#clause` for another document).
     pub clause: String,
+    /// The words of that clause it rests on, as published (parts may be joined by `…`);
+    /// checked to stand in the clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     /// Which households it is for: shown only when this holds or is not known (advice for
     /// people without a labour contract is not shown to one who has one). Always shown without.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -561,6 +570,9 @@ pub struct Condition {
     pub label: Option<Text>,
     /// The clause it comes from. Required on leaves.
     pub clause: Option<String>,
+    /// The words of that clause the condition rests on, as published (parts may be joined by
+    /// `…`); checked to stand in the clause.
+    pub quote: Option<String>,
     /// If set, a condition that holds is shown as ambiguous with this note: the sources differ
     /// on whether it suffices (附件6 第二条 against 第三条).
     pub disputed: Option<Text>,
@@ -692,6 +704,8 @@ struct ConditionForm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     clause: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     disputed: Option<Text>,
 }
 
@@ -798,10 +812,14 @@ impl ConditionForm {
             },
             _ => Test::Vague(self.vague.unwrap_or_default()),
         };
+        if self.quote.is_some() && self.clause.is_none() {
+            return Err("'quote' needs the 'clause' whose words it quotes".into());
+        }
         Ok(Condition {
             test,
             label: self.label,
             clause: self.clause,
+            quote: self.quote,
             disputed: self.disputed,
         })
     }
@@ -810,6 +828,7 @@ impl ConditionForm {
         let mut form = ConditionForm {
             label: c.label.clone(),
             clause: c.clause.clone(),
+            quote: c.quote.clone(),
             disputed: c.disputed.clone(),
             ..ConditionForm::default()
         };
