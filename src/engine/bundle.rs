@@ -576,7 +576,12 @@ wire_struct!(Rule {
     where_to_go,
     next_steps,
 });
-wire_struct!(Decision { id, title, rules });
+wire_struct!(Decision {
+    id,
+    title,
+    topic,
+    rules
+});
 wire_struct!(Ruleset {
     id,
     service,
@@ -586,6 +591,9 @@ wire_struct!(Ruleset {
     from_note,
     to,
     to_note,
+    last_known_in_force,
+    last_known_note,
+    successors,
     title,
     gaps,
     conditions,

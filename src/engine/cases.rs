@@ -361,6 +361,17 @@ pub struct Expectation {
     /// citation cannot point at a clause that does not say what it is cited for.
     #[serde(default)]
     pub clause_says: Option<String>,
+    /// Whether the decision's rules may no longer apply on the date (a repealed document's,
+    /// past the last day they are known to have stood), so that nothing is settled.
+    #[serde(default)]
+    pub may_no_longer_apply: Option<bool>,
+    /// Whether this decision is the answer that leads its service's results.
+    #[serde(default)]
+    pub leads: Option<bool>,
+    /// Exactly the decisions of other rule sets in force (`ruleset-id/decision-id`) that answer
+    /// the same question differently for this household; `[]` for none.
+    #[serde(default)]
+    pub disagrees_with: Option<Vec<String>>,
 }
 
 impl<'de> Deserialize<'de> for Truth {
@@ -566,11 +577,60 @@ fn check_expectation(
             .iter()
             .find(|d| d.decision.id == decision)
             .ok_or(format!("no decision '{decision}' in '{ruleset}'"))?;
+        if let Some(want) = e.may_no_longer_apply
+            && d.lapsed.is_some() != want
+        {
+            wrong.push(match d.lapsed {
+                Some(last) => format!("the rules may no longer apply (known to stand until {last}), expected them in force"),
+                None => "the rules are taken as in force, expected 'may no longer apply'".into(),
+            });
+        }
+        if let Some(want) = e.leads {
+            let lead = eval
+                .services
+                .iter()
+                .find(|s| s.applicable.iter().any(|r| std::ptr::eq(r, rs)))
+                .and_then(|s| eval.lead(s));
+            let leads = lead.is_some_and(|l| {
+                std::ptr::eq(l, rs) && l.determinations.first().is_some_and(|f| std::ptr::eq(f, d))
+            });
+            if leads != want {
+                let by = lead.map_or("nothing".to_string(), |l| format!("'{}'", l.ruleset.id));
+                wrong.push(if want {
+                    format!("the service's results are led by {by}, expected this decision")
+                } else {
+                    "this decision leads its service's results, expected another".into()
+                });
+            }
+        }
+        if let Some(want) = &e.disagrees_with {
+            let mut got: Vec<String> = d
+                .conflicts
+                .iter()
+                .map(|c| format!("{}/{}", c.ruleset.id, c.decision.id))
+                .collect();
+            got.sort();
+            let mut want = want.clone();
+            want.sort();
+            if got != want {
+                wrong.push(format!("disagrees with {got:?}, expected {want:?}"));
+            }
+        }
         let status = e.status.or(e.outcome.map(|_| Status::Decided));
         if let Some(want) = status
             && d.status != want
         {
-            wrong.push(format!("status is {:?}, expected {want:?}", d.status));
+            let why = if d.conflicts.is_empty() {
+                String::new()
+            } else {
+                let with: Vec<String> = d
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("{}/{} ({})", c.ruleset.id, c.decision.id, c.rule.id))
+                    .collect();
+                format!(" (it disagrees with {})", with.join(", "))
+            };
+            wrong.push(format!("status is {:?}, expected {want:?}{why}", d.status));
         }
         let shown = d.shown_rule();
         if let Some(want) = e.outcome

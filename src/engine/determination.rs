@@ -2,7 +2,7 @@
 //! dates on which it would change), each rule's truth, the outcome, and what would change it.
 
 use super::date::Date;
-use super::model::{Cited, Condition, Decision, Rule, Ruleset, Test};
+use super::model::{Cited, Condition, Decision, OutcomeKind, Rule, Ruleset, Test};
 use super::text::Text;
 use super::truth::Truth;
 
@@ -248,6 +248,43 @@ pub struct Determination<'a> {
     pub decisive: Option<usize>,
     /// The question date.
     pub date: Date,
+    /// The rule set's document was repealed on a day no source gives, and the question date is
+    /// after the last day its rules are known to have stood (this day): the outcome is the
+    /// rule of a repealed document that may no longer apply, never settled.
+    pub lapsed: Option<Date>,
+    /// Decisions of other rule sets in force on the date that answer the same question (the
+    /// same `topic`) and give this household a different answer; the status is then not
+    /// settled.
+    pub conflicts: Vec<Conflict<'a>>,
+}
+
+/// A decision of another rule set in force that answers the same question differently.
+#[derive(Clone, Debug)]
+pub struct Conflict<'a> {
+    /// The other rule set.
+    pub ruleset: &'a Ruleset,
+    /// Its decision.
+    pub decision: &'a Decision,
+    /// The rule whose outcome it shows, with its clause.
+    pub rule: &'a Rule,
+}
+
+/// Which way an outcome answers its question: yes (eligible, a permit, required …), no, or
+/// neither (outside the rules, ask at the counter).
+fn verdict(kind: OutcomeKind) -> Option<bool> {
+    match kind {
+        OutcomeKind::Eligible
+        | OutcomeKind::Priority
+        | OutcomeKind::Permit
+        | OutcomeKind::Entitled
+        | OutcomeKind::MayJoin
+        | OutcomeKind::Required => Some(true),
+        OutcomeKind::NotEligible
+        | OutcomeKind::NoPermit
+        | OutcomeKind::NotCovered
+        | OutcomeKind::NotRequired => Some(false),
+        OutcomeKind::OutOfScope | OutcomeKind::StudyAtHukou | OutcomeKind::AskCounter => None,
+    }
 }
 
 /// A way the outcome could become a different, favourable one.
@@ -268,6 +305,26 @@ pub struct Change<'s, 'a> {
 }
 
 impl<'a> Determination<'a> {
+    /// Whether this decision and `other` (of the same question) give the household opposite
+    /// answers: both settled by their own rules, one yes and one no, or two different permits.
+    pub fn disagrees_with(&self, other: &Determination) -> bool {
+        if self.status != Status::Decided || other.status != Status::Decided {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.shown_rule(), other.shown_rule()) else {
+            return false;
+        };
+        match (verdict(a.outcome.kind), verdict(b.outcome.kind)) {
+            (Some(x), Some(y)) if x != y => true,
+            (Some(true), Some(true)) => {
+                a.outcome.kind == OutcomeKind::Permit
+                    && b.outcome.kind == OutcomeKind::Permit
+                    && a.outcome.tier != b.outcome.tier
+            }
+            _ => false,
+        }
+    }
+
     /// The rule whose outcome is shown: the deciding one, or when undecided the first rule that
     /// might hold.
     pub fn shown_rule(&self) -> Option<&'a Rule> {
@@ -362,7 +419,9 @@ impl<'a> Determination<'a> {
                 rule: r.rule,
                 missing: node.missing(),
                 from,
-                certain: from.is_some_and(|day| node.truth_on(day) == Truth::Met),
+                certain: self.lapsed.is_none()
+                    && self.conflicts.is_empty()
+                    && from.is_some_and(|day| node.truth_on(day) == Truth::Met),
             });
         }
         out

@@ -328,6 +328,17 @@ pub struct Ruleset {
     /// Why the rules end on `to` (e.g. the regulation that abolished the permit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_note: Option<Text>,
+    /// For rules whose document was repealed on a day no source gives (and so have no `to`):
+    /// the last day they are known to have stood. After it their decisions are never shown as
+    /// settled, but as the rules of a repealed document that may no longer apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_known_in_force: Option<Date>,
+    /// Where `last_known_in_force` comes from, and what to do after it (whom to ask).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_known_note: Option<Text>,
+    /// Rule sets on file that replace these rules (by id), named beside their results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<String>,
     /// The rule set's name, as shown in results and the rules explorer.
     pub title: Text,
     /// What the source leaves open, shown beside the results of this rule set.
@@ -425,6 +436,11 @@ pub struct Decision {
     pub id: String,
     /// The question it answers, as shown at the head of its result.
     pub title: Text,
+    /// What it decides, shared by the decisions of other rule sets that answer the same
+    /// question (`residence-registration`): where two that are in force on a date disagree
+    /// for a household, both results say so, citing both clauses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
     /// Its rules in the order they are tried; the last has no `when` (`[[decision.rule]]`).
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
