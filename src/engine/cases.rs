@@ -846,13 +846,13 @@ pub fn quote_stands_in(text: &str, quote: &str) -> bool {
         let mut rest = s;
         while let Some(c) = rest.chars().next() {
             // A pinyin gloss: a bracket of Latin letters (with tone marks) after a character.
-            if c == '(' {
-                if let Some(end) = rest.find(')') {
-                    let inner = &rest[1..end];
-                    if !inner.is_empty() && inner.chars().all(|x| x.is_alphabetic() && !is_han(x)) {
-                        rest = &rest[end + 1..];
-                        continue;
-                    }
+            if c == '('
+                && let Some(end) = rest.find(')')
+            {
+                let inner = &rest[1..end];
+                if !inner.is_empty() && inner.chars().all(|x| x.is_alphabetic() && !is_han(x)) {
+                    rest = &rest[end + 1..];
+                    continue;
                 }
             }
             if !c.is_whitespace() {
