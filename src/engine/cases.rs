@@ -372,6 +372,13 @@ pub struct Expectation {
     /// the same question differently for this household; `[]` for none.
     #[serde(default)]
     pub disagrees_with: Option<Vec<String>>,
+    /// Words one of the notes shown beside the decision must contain (in Simplified Chinese):
+    /// its document's status note, its rule set's notes on dates, or a gap.
+    #[serde(default)]
+    pub notes_say: Option<String>,
+    /// The title of the decision's document, as shown (the published title).
+    #[serde(default)]
+    pub document_title: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Truth {
@@ -615,6 +622,31 @@ fn check_expectation(
             if got != want {
                 wrong.push(format!("disagrees with {got:?}, expected {want:?}"));
             }
+        }
+        if let Some(words) = &e.notes_say {
+            let r = rs.ruleset;
+            let notes: Vec<&str> = [
+                &rs.document.status_note,
+                &r.from_note,
+                &r.to_note,
+                &r.last_known_note,
+            ]
+            .into_iter()
+            .flatten()
+            .chain(&r.gaps)
+            .map(|t| t.zh.as_str())
+            .collect();
+            if !notes.iter().any(|n| n.contains(words.as_str())) {
+                wrong.push(format!("no note beside the decision says '{words}': {notes:?}"));
+            }
+        }
+        if let Some(want) = &e.document_title
+            && rs.document.title != *want
+        {
+            wrong.push(format!(
+                "the document's title is '{}', expected '{want}'",
+                rs.document.title
+            ));
         }
         let status = e.status.or(e.outcome.map(|_| Status::Decided));
         if let Some(want) = status
