@@ -637,7 +637,9 @@ fn check_expectation(
             .map(|t| t.zh.as_str())
             .collect();
             if !notes.iter().any(|n| n.contains(words.as_str())) {
-                wrong.push(format!("no note beside the decision says '{words}': {notes:?}"));
+                wrong.push(format!(
+                    "no note beside the decision says '{words}': {notes:?}"
+                ));
             }
         }
         if let Some(want) = &e.document_title
