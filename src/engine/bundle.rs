@@ -32,7 +32,7 @@ use std::fmt;
 /// The first bytes of every bundle.
 pub const MAGIC: &[u8; 4] = b"ANJU";
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 
 /// What a bundle holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -554,7 +554,12 @@ wire_struct!(Fact {
     accrues,
     unit,
 });
-wire_struct!(Cited { text, clause, when });
+wire_struct!(Cited {
+    text,
+    clause,
+    quote,
+    when
+});
 wire_struct!(Outcome {
     kind,
     tier,
@@ -564,6 +569,7 @@ wire_struct!(Rule {
     id,
     outcome,
     clause,
+    quote,
     summary,
     answer,
     when,
@@ -571,7 +577,12 @@ wire_struct!(Rule {
     where_to_go,
     next_steps,
 });
-wire_struct!(Decision { id, title, rules });
+wire_struct!(Decision {
+    id,
+    title,
+    topic,
+    rules
+});
 wire_struct!(Ruleset {
     id,
     service,
@@ -581,6 +592,9 @@ wire_struct!(Ruleset {
     from_note,
     to,
     to_note,
+    last_known_in_force,
+    last_known_note,
+    successors,
     title,
     gaps,
     conditions,
@@ -590,6 +604,7 @@ wire_struct!(Condition {
     test,
     label,
     clause,
+    quote,
     disputed,
 });
 wire_struct!(PointsFactor {

@@ -312,6 +312,10 @@ pub struct Expectation {
     /// Some favourable outcome not yet reached would apply from this day.
     #[serde(default)]
     pub qualifies_from: Option<Date>,
+    /// With `qualifies_from`: whether the text settles it on that day (`false`: a vague,
+    /// unclear or disputed condition that can still decide it leaves it to the counter).
+    #[serde(default)]
+    pub certain: Option<bool>,
     /// The favourable outcome reached stops applying on this day.
     #[serde(default)]
     pub stops_on: Option<Date>,
@@ -348,6 +352,33 @@ pub struct Expectation {
     /// Exactly the rules whose outcomes are still possible, by id, in rule order.
     #[serde(default)]
     pub possible: Option<Vec<String>>,
+    /// The clause the shown rule rests on (`clause`, or `document#clause`); with `shows_step`,
+    /// the clause that paper, place to go or step cites.
+    #[serde(default)]
+    pub cites: Option<String>,
+    /// Words the clause of the shown rule (with `shows_step`, of that paper, place or step)
+    /// must contain, as published (spaces do not count; parts may be joined by `…`): so that a
+    /// citation cannot point at a clause that does not say what it is cited for.
+    #[serde(default)]
+    pub clause_says: Option<String>,
+    /// Whether the decision's rules may no longer apply on the date (a repealed document's,
+    /// past the last day they are known to have stood), so that nothing is settled.
+    #[serde(default)]
+    pub may_no_longer_apply: Option<bool>,
+    /// Whether this decision is the answer that leads its service's results.
+    #[serde(default)]
+    pub leads: Option<bool>,
+    /// Exactly the decisions of other rule sets in force (`ruleset-id/decision-id`) that answer
+    /// the same question differently for this household; `[]` for none.
+    #[serde(default)]
+    pub disagrees_with: Option<Vec<String>>,
+    /// Words one of the notes shown beside the decision must contain (in Simplified Chinese):
+    /// its document's status note, its rule set's notes on dates, or a gap.
+    #[serde(default)]
+    pub notes_say: Option<String>,
+    /// The title of the decision's document, as shown (the published title).
+    #[serde(default)]
+    pub document_title: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Truth {
@@ -553,11 +584,87 @@ fn check_expectation(
             .iter()
             .find(|d| d.decision.id == decision)
             .ok_or(format!("no decision '{decision}' in '{ruleset}'"))?;
+        if let Some(want) = e.may_no_longer_apply
+            && d.lapsed.is_some() != want
+        {
+            wrong.push(match d.lapsed {
+                Some(last) => format!("the rules may no longer apply (known to stand until {last}), expected them in force"),
+                None => "the rules are taken as in force, expected 'may no longer apply'".into(),
+            });
+        }
+        if let Some(want) = e.leads {
+            let lead = eval
+                .services
+                .iter()
+                .find(|s| s.applicable.iter().any(|r| std::ptr::eq(r, rs)))
+                .and_then(|s| eval.lead(s));
+            let leads = lead.is_some_and(|l| {
+                std::ptr::eq(l, rs) && l.determinations.first().is_some_and(|f| std::ptr::eq(f, d))
+            });
+            if leads != want {
+                let by = lead.map_or("nothing".to_string(), |l| format!("'{}'", l.ruleset.id));
+                wrong.push(if want {
+                    format!("the service's results are led by {by}, expected this decision")
+                } else {
+                    "this decision leads its service's results, expected another".into()
+                });
+            }
+        }
+        if let Some(want) = &e.disagrees_with {
+            let mut got: Vec<String> = d
+                .conflicts
+                .iter()
+                .map(|c| format!("{}/{}", c.ruleset.id, c.decision.id))
+                .collect();
+            got.sort();
+            let mut want = want.clone();
+            want.sort();
+            if got != want {
+                wrong.push(format!("disagrees with {got:?}, expected {want:?}"));
+            }
+        }
+        if let Some(words) = &e.notes_say {
+            let r = rs.ruleset;
+            let notes: Vec<&str> = [
+                &rs.document.status_note,
+                &r.from_note,
+                &r.to_note,
+                &r.last_known_note,
+            ]
+            .into_iter()
+            .flatten()
+            .chain(&r.gaps)
+            .map(|t| t.zh.as_str())
+            .collect();
+            if !notes.iter().any(|n| n.contains(words.as_str())) {
+                wrong.push(format!(
+                    "no note beside the decision says '{words}': {notes:?}"
+                ));
+            }
+        }
+        if let Some(want) = &e.document_title
+            && rs.document.title != *want
+        {
+            wrong.push(format!(
+                "the document's title is '{}', expected '{want}'",
+                rs.document.title
+            ));
+        }
         let status = e.status.or(e.outcome.map(|_| Status::Decided));
         if let Some(want) = status
             && d.status != want
         {
-            wrong.push(format!("status is {:?}, expected {want:?}", d.status));
+            let why = if d.conflicts.is_empty() {
+                String::new()
+            } else {
+                let with: Vec<String> = d
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("{}/{} ({})", c.ruleset.id, c.decision.id, c.rule.id))
+                    .collect();
+                format!(" (it disagrees with {})", with.join(", "))
+            };
+            wrong.push(format!("status is {:?}, expected {want:?}{why}", d.status));
         }
         let shown = d.shown_rule();
         if let Some(want) = e.outcome
@@ -588,7 +695,23 @@ fn check_expectation(
                 wrong.push(format!(
                     "expected to qualify from {want}, but the dates shown are {days:?}"
                 ));
+            } else if let Some(certain) = e.certain {
+                let changes = d.changes();
+                let on_day: Vec<bool> = changes
+                    .iter()
+                    .filter(|c| c.from == Some(want))
+                    .map(|c| c.certain)
+                    .collect();
+                if !on_day.contains(&certain) {
+                    wrong.push(format!(
+                        "qualifying from {want} is {}, expected {}",
+                        if certain { "uncertain" } else { "certain" },
+                        if certain { "certain" } else { "uncertain" },
+                    ));
+                }
             }
+        } else if e.certain.is_some() {
+            wrong.push("'certain' goes with 'qualifies_from'".into());
         }
         if let Some(want) = e.stops_on
             && d.stops_on() != Some(want)
@@ -611,6 +734,9 @@ fn check_expectation(
         }
         if e.shows_step.is_some() || e.hides_step.is_some() {
             check_steps(d, e, &mut wrong);
+        }
+        if e.cites.is_some() || e.clause_says.is_some() {
+            check_cites(eval.data, d, e, &mut wrong);
         }
         if let Some(label) = &e.condition {
             let want = e.truth.ok_or("'condition' needs 'truth'")?;
@@ -697,6 +823,93 @@ fn check_steps(d: &super::eval::Determination, e: &Expectation, wrong: &mut Vec<
             ));
         }
     }
+}
+
+/// Checks `cites` and `clause_says`: the clause of the shown rule, or of the item `shows_step`
+/// names, and its words.
+fn check_cites(
+    data: &PolicyData,
+    d: &super::eval::Determination,
+    e: &Expectation,
+    wrong: &mut Vec<String>,
+) {
+    let Some(shown) = d.shown() else {
+        wrong.push("no rule is shown, so it cites nothing".into());
+        return;
+    };
+    let rule = shown.rule;
+    let (what, got) = match &e.shows_step {
+        None => (format!("rule '{}'", rule.id), Some(rule.clause.as_str())),
+        Some(prefix) => (
+            format!("step '{prefix}…' of rule '{}'", rule.id),
+            rule.materials
+                .iter()
+                .chain(rule.where_to_go.iter())
+                .chain(&rule.next_steps)
+                .find(|c| c.text.zh.starts_with(prefix.as_str()))
+                .map(|c| c.clause.as_str()),
+        ),
+    };
+    let Some(got) = got else {
+        return; // check_steps names the missing step
+    };
+    if let Some(want) = &e.cites
+        && got != want
+    {
+        wrong.push(format!("{what} cites '{got}', expected '{want}'"));
+    }
+    if let Some(words) = &e.clause_says {
+        match data.clause(&d.ruleset.document, got) {
+            // A place bundle carries no clause texts (they come on demand): nothing to read.
+            Some((_, clause)) if clause.text.is_empty() => {}
+            Some((_, clause)) if quote_stands_in(&clause.text, words) => {}
+            Some((_, clause)) => wrong.push(format!(
+                "{what} cites {} ({got}), which does not say '{words}'",
+                clause.label
+            )),
+            None => wrong.push(format!("{what} cites '{got}', which is not on file")),
+        }
+    }
+}
+
+/// Whether `quote` stands in a clause's `text`: spaces do not count, nor the pinyin some
+/// sources print after a character (業(yè)), and parts joined by `…` must stand in that order.
+pub fn quote_stands_in(text: &str, quote: &str) -> bool {
+    fn plain(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            // A pinyin gloss: a bracket of Latin letters (with tone marks) after a character.
+            if c == '('
+                && let Some(end) = rest.find(')')
+            {
+                let inner = &rest[1..end];
+                if !inner.is_empty() && inner.chars().all(|x| x.is_alphabetic() && !is_han(x)) {
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+            if !c.is_whitespace() {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+    let text = plain(text);
+    let mut from = 0;
+    for part in quote.split('…').map(plain).filter(|p| !p.is_empty()) {
+        match text[from..].find(&part) {
+            Some(i) => from += i + part.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A Chinese character (the CJK blocks the sources use).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 fn find_nodes(n: &super::eval::Node, label: &str, out: &mut Vec<Truth>) {

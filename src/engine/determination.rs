@@ -2,7 +2,7 @@
 //! dates on which it would change), each rule's truth, the outcome, and what would change it.
 
 use super::date::Date;
-use super::model::{Cited, Condition, Decision, Rule, Ruleset, Test};
+use super::model::{Cited, Condition, Decision, OutcomeKind, Rule, Ruleset, Test};
 use super::text::Text;
 use super::truth::Truth;
 
@@ -108,9 +108,37 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// Whether any part of this node is ambiguous (a vague clause, an unclear list, a dispute).
+    /// Whether any part of this node is ambiguous (a vague clause, an unclear list, a dispute),
+    /// whether or not it can change the outcome: see [`Node::truth_on`] for what can.
     pub fn has_ambiguity(&self) -> bool {
         self.truth == Truth::Ambiguous || self.children.iter().any(Node::has_ambiguity)
+    }
+
+    /// What this node would be on `day` if nothing but time changes: a leaf not met now holds
+    /// from its `from` (a birthday, a year of insurance), one met now stops on its `until`, and
+    /// groups combine their children as evaluation does. So an ambiguous branch counts only
+    /// where it can still decide: not in an `any` that another branch meets on that day, nor
+    /// in an `all` that another item keeps from holding.
+    pub fn truth_on(&self, day: Date) -> Truth {
+        let kids = || self.children.iter().map(|k| k.truth_on(day));
+        let truth = match &self.condition.test {
+            _ if self.children.is_empty() => match self.truth {
+                Truth::NotMet if self.from.is_some_and(|f| f <= day) => Truth::Met,
+                Truth::Met if self.until.is_some_and(|u| u <= day) => Truth::NotMet,
+                t => t,
+            },
+            Test::All(_) => Truth::all(kids()),
+            Test::Any(_) => Truth::any(kids()),
+            Test::Unclear(..) => Truth::unclear(kids()),
+            Test::Not(_) => !self.children[0].truth_on(day),
+            _ => self.truth,
+        };
+        // A disputed condition that holds is shown as ambiguous (as in evaluation).
+        if truth == Truth::Met && self.condition.disputed.is_some() {
+            Truth::Ambiguous
+        } else {
+            truth
+        }
     }
 
     /// Leaves whose answers would settle an unknown node: below an `all`, only if nothing is
@@ -220,6 +248,43 @@ pub struct Determination<'a> {
     pub decisive: Option<usize>,
     /// The question date.
     pub date: Date,
+    /// The rule set's document was repealed on a day no source gives, and the question date is
+    /// after the last day its rules are known to have stood (this day): the outcome is the
+    /// rule of a repealed document that may no longer apply, never settled.
+    pub lapsed: Option<Date>,
+    /// Decisions of other rule sets in force on the date that answer the same question (the
+    /// same `topic`) and give this household a different answer; the status is then not
+    /// settled.
+    pub conflicts: Vec<Conflict<'a>>,
+}
+
+/// A decision of another rule set in force that answers the same question differently.
+#[derive(Clone, Debug)]
+pub struct Conflict<'a> {
+    /// The other rule set.
+    pub ruleset: &'a Ruleset,
+    /// Its decision.
+    pub decision: &'a Decision,
+    /// The rule whose outcome it shows, with its clause.
+    pub rule: &'a Rule,
+}
+
+/// Which way an outcome answers its question: yes (eligible, a permit, required …), no, or
+/// neither (outside the rules, ask at the counter).
+fn verdict(kind: OutcomeKind) -> Option<bool> {
+    match kind {
+        OutcomeKind::Eligible
+        | OutcomeKind::Priority
+        | OutcomeKind::Permit
+        | OutcomeKind::Entitled
+        | OutcomeKind::MayJoin
+        | OutcomeKind::Required => Some(true),
+        OutcomeKind::NotEligible
+        | OutcomeKind::NoPermit
+        | OutcomeKind::NotCovered
+        | OutcomeKind::NotRequired => Some(false),
+        OutcomeKind::OutOfScope | OutcomeKind::StudyAtHukou | OutcomeKind::AskCounter => None,
+    }
 }
 
 /// A way the outcome could become a different, favourable one.
@@ -231,12 +296,35 @@ pub struct Change<'s, 'a> {
     pub missing: Vec<&'s Node<'a>>,
     /// The day from which that rule would give its outcome if nothing else changes.
     pub from: Option<Date>,
-    /// False when, even then, part of the rule would stay ambiguous (a vague clause): the day
-    /// is when the rest is met, and the counter decides.
+    /// Whether the text settles it on that day: false when a vague, unclear or disputed
+    /// condition that can still decide the rule would stay ambiguous then (the day is when the
+    /// rest is met, and the counter decides), and when there is no such day. An ambiguous
+    /// branch that cannot change the outcome (another branch of its `any` holds, or its `all`
+    /// fails for another reason) does not count.
     pub certain: bool,
 }
 
 impl<'a> Determination<'a> {
+    /// Whether this decision and `other` (of the same question) give the household opposite
+    /// answers: both settled by their own rules, one yes and one no, or two different permits.
+    pub fn disagrees_with(&self, other: &Determination) -> bool {
+        if self.status != Status::Decided || other.status != Status::Decided {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.shown_rule(), other.shown_rule()) else {
+            return false;
+        };
+        match (verdict(a.outcome.kind), verdict(b.outcome.kind)) {
+            (Some(x), Some(y)) if x != y => true,
+            (Some(true), Some(true)) => {
+                a.outcome.kind == OutcomeKind::Permit
+                    && b.outcome.kind == OutcomeKind::Permit
+                    && a.outcome.tier != b.outcome.tier
+            }
+            _ => false,
+        }
+    }
+
     /// The rule whose outcome is shown: the deciding one, or when undecided the first rule that
     /// might hold.
     pub fn shown_rule(&self) -> Option<&'a Rule> {
@@ -326,11 +414,14 @@ impl<'a> Determination<'a> {
                 continue;
             }
             let Some(node) = &r.node else { continue };
+            let from = self.reachable_on(k);
             out.push(Change {
                 rule: r.rule,
                 missing: node.missing(),
-                from: self.reachable_on(k),
-                certain: !node.has_ambiguity(),
+                from,
+                certain: self.lapsed.is_none()
+                    && self.conflicts.is_empty()
+                    && from.is_some_and(|day| node.truth_on(day) == Truth::Met),
             });
         }
         out
@@ -359,5 +450,224 @@ impl<'a> Determination<'a> {
             }
         }
         Some(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::answers::{Answers, FactValue};
+    use super::super::model::PolicyData;
+    use super::*;
+
+    /// One place and document, two yes/no facts `p` and `q`, months of insurance that accrue,
+    /// and one decision whose first rule tests `when` (a TOML inline table) and whose last
+    /// rule holds otherwise.
+    fn data(when: &str) -> PolicyData {
+        let text = format!(
+            r#"
+[[places]]
+id = "p"
+name = "P"
+selectable = true
+
+[[documents]]
+id = "d"
+number = "1"
+title = "T"
+issuer = "I"
+place = "p"
+status = "in_force"
+source = "made up"
+clause = [{{ id = "a1", label = "第一条", text = "…" }}]
+
+[[facts]]
+id = "p"
+kind = "yes_no"
+group = "g"
+question = "p?"
+hint = "…"
+
+[[facts]]
+id = "q"
+kind = "yes_no"
+group = "g"
+question = "q?"
+hint = "…"
+
+[[facts]]
+id = "months"
+kind = "duration"
+accrues = true
+group = "g"
+question = "months?"
+hint = "…"
+
+[[rulesets]]
+id = "r"
+service = "school"
+place = "p"
+document = "d"
+title = "R"
+
+[[rulesets.decision]]
+id = "dec"
+title = "D"
+
+[[rulesets.decision.rule]]
+id = "yes"
+outcome = {{ kind = "eligible" }}
+clause = "a1"
+summary = "yes"
+when = {when}
+
+[[rulesets.decision.rule]]
+id = "no"
+outcome = {{ kind = "not_eligible" }}
+clause = "a1"
+summary = "no"
+"#
+        );
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const P: &str = r#"{ fact = "p", is = true, clause = "a1", label = "p" }"#;
+    const Q: &str = r#"{ fact = "q", is = true, clause = "a1", label = "q" }"#;
+    const VAGUE: &str = r#"{ vague = "the text sets no threshold", clause = "a1", label = "v" }"#;
+    const YEAR: &str =
+        r#"{ fact = "months", at_least = { years = 1 }, clause = "a1", label = "a year" }"#;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
+
+    /// The answers: `p` and `q` as given (none: not answered), `months` of insurance, asked
+    /// on 2024-06-01.
+    fn answers(p: Option<bool>, q: Option<bool>, months: Option<i64>) -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("p".into());
+        a.date = Some(day("2024-06-01"));
+        for (k, v) in [("p", p.map(FactValue::Bool)), ("q", q.map(FactValue::Bool))] {
+            if let Some(v) = v {
+                a.facts.insert(k.into(), v);
+            }
+        }
+        if let Some(m) = months {
+            a.facts.insert("months".into(), FactValue::Number(m));
+        }
+        a
+    }
+
+    /// The truth of the first rule's `when` for these answers.
+    fn truth(when: &str, p: Option<bool>) -> Truth {
+        let data = data(when);
+        let a = answers(p, None, None);
+        let eval = data.evaluate(&a, day("2026-11-22")).expect("evaluates");
+        let d = eval.determinations().next().expect("a determination");
+        d.rules[0].truth
+    }
+
+    /// `p` answered yes, answered no, not answered: met, not met, unknown.
+    const LEAF: [(Option<bool>, Truth); 3] = [
+        (Some(true), Truth::Met),
+        (Some(false), Truth::NotMet),
+        (None, Truth::Unknown),
+    ];
+
+    #[test]
+    fn all_any_and_not_with_a_vague_leaf_follow_their_truth_tables() {
+        // all(x, vague): a vague item never turns a failure into ambiguity, nor an unknown.
+        for ((p, leaf), want) in
+            LEAF.into_iter()
+                .zip([Truth::Ambiguous, Truth::NotMet, Truth::Unknown])
+        {
+            let when = format!("{{ all = [{P}, {VAGUE}] }}");
+            assert_eq!(truth(&when, p), want, "all({leaf:?}, ambiguous)");
+        }
+        // any(x, vague): one branch that holds settles it; otherwise unknown before ambiguous.
+        for ((p, leaf), want) in
+            LEAF.into_iter()
+                .zip([Truth::Met, Truth::Ambiguous, Truth::Unknown])
+        {
+            let when = format!("{{ any = [{P}, {VAGUE}] }}");
+            assert_eq!(truth(&when, p), want, "any({leaf:?}, ambiguous)");
+        }
+        // not(vague) stays ambiguous; not of a leaf flips met and not met only.
+        assert_eq!(
+            truth(&format!("{{ not = {VAGUE} }}"), None),
+            Truth::Ambiguous
+        );
+        for ((p, leaf), want) in LEAF
+            .into_iter()
+            .zip([Truth::NotMet, Truth::Met, Truth::Unknown])
+        {
+            assert_eq!(truth(&format!("{{ not = {P} }}"), p), want, "not({leaf:?})");
+        }
+        // Two vague items: ambiguous either way, and so is the negation of their group.
+        assert_eq!(
+            truth(&format!("{{ all = [{VAGUE}, {VAGUE}] }}"), None),
+            Truth::Ambiguous
+        );
+        assert_eq!(
+            truth(&format!("{{ any = [{VAGUE}, {VAGUE}] }}"), None),
+            Truth::Ambiguous
+        );
+        assert_eq!(
+            truth(
+                &format!("{{ not = {{ any = [{P}, {VAGUE}] }} }}"),
+                Some(true)
+            ),
+            Truth::NotMet
+        );
+    }
+
+    #[test]
+    fn truth_on_a_later_day_projects_leaves_and_keeps_vague_ones() {
+        let when = format!("{{ all = [{YEAR}, {{ any = [{P}, {VAGUE}] }}] }}");
+        let data = data(&when);
+        for (p, want) in [(Some(true), Truth::Met), (Some(false), Truth::Ambiguous)] {
+            let a = answers(p, None, Some(10));
+            let eval = data.evaluate(&a, day("2026-11-22")).expect("evaluates");
+            let d = eval.determinations().next().expect("a determination");
+            let node = d.rules[0].node.as_ref().expect("a condition");
+            assert_eq!(node.truth, Truth::NotMet);
+            assert_eq!(node.truth_on(day("2024-07-31")), Truth::NotMet, "p = {p:?}");
+            assert_eq!(node.truth_on(day("2024-08-01")), want, "p = {p:?}");
+        }
+    }
+
+    /// The one change of the decision for these answers: its day and whether it is certain.
+    fn change(when: &str, p: Option<bool>, q: Option<bool>) -> (Option<Date>, bool) {
+        let data = data(when);
+        let a = answers(p, q, Some(10));
+        let eval = data.evaluate(&a, day("2026-11-22")).expect("evaluates");
+        let d = eval.determinations().next().expect("a determination");
+        assert_eq!(d.status, Status::Decided);
+        let changes = d.changes();
+        assert_eq!(changes.len(), 1);
+        (changes[0].from, changes[0].certain)
+    }
+
+    #[test]
+    fn qualifies_from_is_uncertain_only_where_a_vague_condition_can_still_decide() {
+        let august = Some(day("2024-08-01"));
+        // A year of insurance, and p or a vague condition: with p, the vague branch cannot
+        // change the outcome, so two more months settle it.
+        let when = format!("{{ all = [{YEAR}, {{ any = [{P}, {VAGUE}] }}] }}");
+        assert_eq!(change(&when, Some(true), None), (august, true));
+        // Without p, only the vague branch is left: the day comes, and the counter decides.
+        assert_eq!(change(&when, Some(false), None), (august, false));
+        // A vague condition in a branch that does not apply to this household (q is no).
+        let when = format!("{{ all = [{YEAR}, {{ any = [{P}, {{ all = [{Q}, {VAGUE}] }}] }}] }}");
+        assert_eq!(change(&when, Some(true), Some(false)), (august, true));
+        // … and where it does (q is yes, p is no), it decides.
+        assert_eq!(change(&when, Some(false), Some(true)), (august, false));
+        // A vague item beside the year in the same `all` always decides.
+        let when = format!("{{ all = [{YEAR}, {VAGUE}] }}");
+        assert_eq!(change(&when, None, None), (august, false));
+        // A disputed condition that holds, in a branch beside one that holds without doubt.
+        let disputed = r#"{ fact = "q", is = true, clause = "a1", label = "q", disputed = "two clauses differ" }"#;
+        let when = format!("{{ all = [{YEAR}, {{ any = [{P}, {disputed}] }}] }}");
+        assert_eq!(change(&when, Some(true), Some(true)), (august, true));
+        assert_eq!(change(&when, Some(false), Some(true)), (august, false));
     }
 }

@@ -6,7 +6,7 @@
 //! [`super::lookup`].
 
 pub use super::determination::{
-    Change, CitedTruths, Determination, Needed, Node, RuleResult, Status,
+    Change, CitedTruths, Conflict, Determination, Needed, Node, RuleResult, Status,
 };
 pub use super::truth::Truth;
 
@@ -43,6 +43,18 @@ pub struct RulesetResult<'a> {
     pub standing: Standing,
     /// One determination per decision of the rule set, in order.
     pub determinations: Vec<Determination<'a>>,
+    /// Its document was repealed on a day no source gives and the question date is after the
+    /// last day the rules are known to have stood (this day): they may no longer apply, so no
+    /// decision of theirs is settled.
+    pub lapsed: Option<Date>,
+}
+
+impl RulesetResult<'_> {
+    /// Whether its rules are in force on the question date: they cover it and are not past the
+    /// last day they are known to have stood (they may be repealed since).
+    pub fn in_force_on_date(&self) -> bool {
+        self.lapsed.is_none()
+    }
 }
 
 /// What one service (schooling, insurance, permits) gives for the household on the question date.
@@ -136,22 +148,32 @@ impl PolicyData {
                     .filter_map(|r| {
                         let document = self.document(&r.document)?;
                         let standing = standing(r, document, today);
-                        let determinations = r.decisions.iter().map(|d| ctx.decide(r, d)).collect();
+                        let lapsed = r
+                            .last_known_in_force
+                            .filter(|last| r.to.is_none() && *last < date);
+                        let determinations = r
+                            .decisions
+                            .iter()
+                            .map(|d| ctx.decide(r, d, lapsed))
+                            .collect();
                         Some(RulesetResult {
                             ruleset: r,
                             document,
                             standing,
                             determinations,
+                            lapsed,
                         })
                     })
                     .collect();
-                // In force first, then by how local the rules are, then newest first.
+                // In force first, then by how local the rules are, then newest first; rules
+                // that may no longer apply on the date last.
                 let key = |r: &RulesetResult| {
                     let local = chain
                         .iter()
                         .position(|p| *p == r.ruleset.place)
                         .unwrap_or(usize::MAX);
                     (
+                        r.lapsed.is_some(),
                         r.standing != Standing::InForce,
                         local,
                         std::cmp::Reverse(r.ruleset.from),
@@ -166,6 +188,7 @@ impl PolicyData {
                         j -= 1;
                     }
                 }
+                flag_disagreements(&mut applicable);
                 let earlier: Vec<&Ruleset> = here
                     .iter()
                     .copied()
@@ -194,6 +217,48 @@ impl PolicyData {
             today,
             services,
         })
+    }
+}
+
+/// Where two rule sets in force on the date answer the same question (their decisions share a
+/// `topic`) and disagree for this household, each determination names the other, and neither
+/// is settled: the texts in force do not agree, so the counter decides.
+fn flag_disagreements(applicable: &mut [RulesetResult<'_>]) {
+    let mut pairs = Vec::new();
+    for (i, a) in applicable.iter().enumerate() {
+        for (j, b) in applicable.iter().enumerate().skip(i + 1) {
+            if !a.in_force_on_date() || !b.in_force_on_date() {
+                continue;
+            }
+            for (x, da) in a.determinations.iter().enumerate() {
+                for (y, db) in b.determinations.iter().enumerate() {
+                    if da.decision.topic.is_some()
+                        && da.decision.topic == db.decision.topic
+                        && da.disagrees_with(db)
+                    {
+                        pairs.push(((i, x), (j, y)));
+                    }
+                }
+            }
+        }
+    }
+    for ((i, x), (j, y)) in pairs {
+        for ((from_set, from_d), (to_set, to_d)) in [((i, x), (j, y)), ((j, y), (i, x))] {
+            let other = &applicable[from_set].determinations[from_d];
+            let Some(rule) = other.shown_rule() else {
+                continue;
+            };
+            let conflict = Conflict {
+                ruleset: other.ruleset,
+                decision: other.decision,
+                rule,
+            };
+            let d = &mut applicable[to_set].determinations[to_d];
+            d.conflicts.push(conflict);
+            if d.status == Status::Decided {
+                d.status = Status::Ambiguous;
+            }
+        }
     }
 }
 
@@ -250,6 +315,32 @@ impl<'a> Evaluation<'a> {
             .collect()
     }
 
+    /// The rule set whose first decision leads a service's results: one whose rules are in
+    /// force on the question date before one whose rules may no longer apply (a repealed
+    /// document's, past the last day they are known to have stood); then the most specific,
+    /// the place's own before the city's, the province's and the nation's; among equally local
+    /// ones, one in force today before one whose standing is unknown, then historical, then
+    /// repealed.
+    pub fn lead<'s>(&self, s: &'s ServiceResult<'a>) -> Option<&'s RulesetResult<'a>> {
+        let chain = self.data.place_chain(&self.place.id);
+        let locality = |r: &RulesetResult| {
+            chain
+                .iter()
+                .position(|p| p.id == r.ruleset.place)
+                .unwrap_or(usize::MAX)
+        };
+        let standing_rank = |s: Standing| match s {
+            Standing::InForce => 0,
+            Standing::StatusUnknown => 1,
+            Standing::Historical => 2,
+            Standing::Repealed => 3,
+        };
+        s.applicable
+            .iter()
+            .filter(|r| !r.determinations.is_empty())
+            .min_by_key(|r| (r.lapsed.is_some(), locality(r), standing_rank(r.standing)))
+    }
+
     /// Every determination, service by service.
     pub fn determinations(&self) -> impl Iterator<Item = &Determination<'a>> {
         self.services
@@ -265,7 +356,12 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn decide(&self, ruleset: &'a Ruleset, decision: &'a Decision) -> Determination<'a> {
+    fn decide(
+        &self,
+        ruleset: &'a Ruleset,
+        decision: &'a Decision,
+        lapsed: Option<Date>,
+    ) -> Determination<'a> {
         let mut rules = Vec::new();
         let mut decisive = None;
         let mut open = None;
@@ -303,6 +399,8 @@ impl<'a> Context<'a> {
             }
         }
         let status = match open {
+            // Rules that may no longer apply settle nothing.
+            None if lapsed.is_some() => Status::Ambiguous,
             None => Status::Decided,
             Some(Truth::Unknown) => Status::Unknown,
             Some(_) => Status::Ambiguous,
@@ -314,6 +412,8 @@ impl<'a> Context<'a> {
             rules,
             decisive,
             date: self.date,
+            lapsed,
+            conflicts: Vec::new(),
         }
     }
 
@@ -387,15 +487,7 @@ impl<'a> Context<'a> {
                 };
             }
             Test::Unclear(_, note) => {
-                let all = Truth::all(kids.iter().map(|k| k.truth));
-                let any = Truth::any(kids.iter().map(|k| k.truth));
-                node.truth = match (all, any) {
-                    (Truth::Met, _) => Truth::Met,
-                    (_, Truth::NotMet) => Truth::NotMet,
-                    (Truth::NotMet, Truth::Met) => Truth::Ambiguous,
-                    (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-                    _ => Truth::Ambiguous,
-                };
+                node.truth = Truth::unclear(kids.iter().map(|k| k.truth));
                 if node.truth == Truth::Ambiguous {
                     node.note = Some(note);
                 }

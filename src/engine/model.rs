@@ -328,6 +328,17 @@ pub struct Ruleset {
     /// Why the rules end on `to` (e.g. the regulation that abolished the permit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_note: Option<Text>,
+    /// For rules whose document was repealed on a day no source gives (and so have no `to`):
+    /// the last day they are known to have stood. After it their decisions are never shown as
+    /// settled, but as the rules of a repealed document that may no longer apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_known_in_force: Option<Date>,
+    /// Where `last_known_in_force` comes from, and what to do after it (whom to ask).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_known_note: Option<Text>,
+    /// Rule sets on file that replace these rules (by id), named beside their results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<String>,
     /// The rule set's name, as shown in results and the rules explorer.
     pub title: Text,
     /// What the source leaves open, shown beside the results of this rule set.
@@ -425,6 +436,11 @@ pub struct Decision {
     pub id: String,
     /// The question it answers, as shown at the head of its result.
     pub title: Text,
+    /// What it decides, shared by the decisions of other rule sets that answer the same
+    /// question (`residence-registration`): where two that are in force on a date disagree
+    /// for a household, both results say so, citing both clauses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
     /// Its rules in the order they are tried; the last has no `when` (`[[decision.rule]]`).
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
@@ -440,6 +456,11 @@ pub struct Rule {
     pub outcome: Outcome,
     /// The clause the outcome rests on.
     pub clause: String,
+    /// The words of that clause the outcome rests on, as published (parts may be joined by
+    /// `…`); a test checks that they stand in the clause, so that the citation cannot point
+    /// at a clause that does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     /// The outcome in one sentence, in each language.
     pub summary: Text,
     /// The answer in a few words, as it leads the results (the summary follows it); at most
@@ -475,6 +496,10 @@ pub struct Cited {
     pub text: Text,
     /// The clause it comes from (`clause`, or `document#clause` for another document).
     pub clause: String,
+    /// The words of that clause it rests on, as published (parts may be joined by `…`);
+    /// checked to stand in the clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     /// Which households it is for: shown only when this holds or is not known (advice for
     /// people without a labour contract is not shown to one who has one). Always shown without.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -572,6 +597,9 @@ pub struct Condition {
     pub label: Option<Text>,
     /// The clause it comes from. Required on leaves.
     pub clause: Option<String>,
+    /// The words of that clause the condition rests on, as published (parts may be joined by
+    /// `…`); checked to stand in the clause.
+    pub quote: Option<String>,
     /// If set, a condition that holds is shown as ambiguous with this note: the sources differ
     /// on whether it suffices (附件6 第二条 against 第三条).
     pub disputed: Option<Text>,
@@ -703,6 +731,8 @@ struct ConditionForm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     clause: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     disputed: Option<Text>,
 }
 
@@ -809,10 +839,14 @@ impl ConditionForm {
             },
             _ => Test::Vague(self.vague.unwrap_or_default()),
         };
+        if self.quote.is_some() && self.clause.is_none() {
+            return Err("'quote' needs the 'clause' whose words it quotes".into());
+        }
         Ok(Condition {
             test,
             label: self.label,
             clause: self.clause,
+            quote: self.quote,
             disputed: self.disputed,
         })
     }
@@ -821,6 +855,7 @@ impl ConditionForm {
         let mut form = ConditionForm {
             label: c.label.clone(),
             clause: c.clause.clone(),
+            quote: c.quote.clone(),
             disputed: c.disputed.clone(),
             ..ConditionForm::default()
         };

@@ -60,6 +60,12 @@ fn determination_json(data: &PolicyData, d: &Determination, lang: Lang) -> Value
         "clause": shown.map(|r| cite(data, d.ruleset, &r.clause)),
         "possible": d.possible_rules().iter().map(|r| r.outcome.kind.id()).collect::<Vec<_>>(),
         "stops_on": d.stops_on().map(|x| x.to_string()),
+        "may_no_longer_apply_after": d.lapsed.map(|x| x.to_string()),
+        "disagrees_with": d.conflicts.iter().map(|c| json!({
+            "decision": format!("{}/{}", c.ruleset.id, c.decision.id),
+            "summary": c.rule.summary.get(lang),
+            "clause": cite(data, c.ruleset, &c.rule.clause),
+        })).collect::<Vec<_>>(),
         "changes": d.changes().iter().map(|c| json!({
             "outcome": c.rule.outcome.kind.id(),
             "rule": c.rule.id,
@@ -209,6 +215,20 @@ pub fn explain(eval: &Evaluation) -> String {
                     Status::Ambiguous => "原文不明确,请到窗口确认",
                 };
                 let _ = writeln!(out, "\n* {} [{}]", d.decision.title.zh, status);
+                if let Some(last) = d.lapsed {
+                    let _ = writeln!(
+                        out,
+                        "  已废止文件中的规定,资料只说明它到 {last} 仍然有效,之后可能已不再适用。"
+                    );
+                }
+                for c in &d.conflicts {
+                    let _ = writeln!(
+                        out,
+                        "  同一日期有效的另一项规定答案不同:{}〔{}〕",
+                        c.rule.summary.zh,
+                        cite(data, c.ruleset, &c.rule.clause)
+                    );
+                }
                 if let Some(rule) = d.shown_rule() {
                     let _ = writeln!(
                         out,

@@ -59,6 +59,21 @@ impl Truth {
     }
 }
 
+impl Truth {
+    /// A list the source joins without saying whether all or any are needed: met if all are
+    /// met, not met if none is, ambiguous when some are and some are not, and unknown while an
+    /// answer could still settle which.
+    pub fn unclear(items: impl IntoIterator<Item = Truth> + Clone) -> Truth {
+        match (Truth::all(items.clone()), Truth::any(items)) {
+            (Truth::Met, _) => Truth::Met,
+            (_, Truth::NotMet) => Truth::NotMet,
+            (Truth::NotMet, Truth::Met) => Truth::Ambiguous,
+            (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+            _ => Truth::Ambiguous,
+        }
+    }
+}
+
 /// The opposite; unknown and ambiguous stay as they are.
 impl std::ops::Not for Truth {
     type Output = Truth;

@@ -4,7 +4,9 @@
 //! and the field; it never reaches a resident's phone.
 
 use super::date::Period;
-use super::model::{Amount, Condition, FactKind, PolicyData, Ruleset, Service, Test};
+use super::model::{
+    Amount, Condition, DocumentStatus, FactKind, PolicyData, Ruleset, Service, Test,
+};
 use super::text::{Text, Translation};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -457,6 +459,41 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
             format!("{path} › from"),
             "give 'from' (the first day the rules apply), or 'from_note' saying why the source has no date",
         );
+    }
+    // A document repealed on a day no source gives: the rules must say the last day they are
+    // known to have stood, or they would answer as settled for ever.
+    if let Some(doc) = c.data.document(&r.document)
+        && doc.status == DocumentStatus::Repealed
+        && doc.repealed.is_none()
+        && r.to.is_none()
+        && (r.last_known_in_force.is_none() || r.last_known_note.is_none())
+    {
+        c.err(
+            file,
+            format!("{path} › last_known_in_force"),
+            "the document is repealed on a day the sources do not give: set 'to', or 'last_known_in_force' (the last day the sources show the rules standing) with 'last_known_note' (where that day comes from and what to do after it)",
+        );
+    }
+    if let (Some(from), Some(last)) = (r.from, r.last_known_in_force)
+        && last < from
+    {
+        c.err(
+            file,
+            format!("{path} › last_known_in_force"),
+            "'last_known_in_force' must not come before 'from'",
+        );
+    }
+    if let Some(note) = &r.last_known_note {
+        c.text(file, &format!("{path} › last_known_note"), note);
+    }
+    for s in &r.successors {
+        if c.data.ruleset(s).is_none() {
+            c.err(
+                file,
+                format!("{path} › successors"),
+                format!("no rule set '{s}'"),
+            );
+        }
     }
     c.text(file, &format!("{path} › title"), &r.title);
     for (name, cond) in &r.conditions {

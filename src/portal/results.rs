@@ -2,15 +2,15 @@
 //! leads and what decides it, and everything else behind it (the GOV.UK pattern: the answer
 //! first, then why, then what to do).
 //!
-//! The answer that leads comes from the most specific rule set that applies on the question
-//! date: the place's own before the city's, the province's and the nation's; among equally
-//! local ones, one in force before one whose standing is unknown, then historical, then
-//! repealed. Its first decision leads. Every other decision of every rule set that applies
+//! The answer that leads comes from the rule set [`Evaluation::lead`] chooses: rules in force on
+//! the question date before a repealed document's that may no longer apply, then the most
+//! specific (the place's own before the city's, the province's and the nation's), then by
+//! standing. Its first decision leads. Every other decision of every rule set that applies
 //! follows, folded, in the evaluation's order.
 
 use crate::engine::date::Date;
 use crate::engine::eval::{
-    Change, Determination, Evaluation, Needed, RulesetResult, ServiceResult, Standing, Status,
+    Change, Determination, Evaluation, Needed, RulesetResult, ServiceResult, Status,
 };
 use crate::engine::model::{Cited, Rule};
 
@@ -73,25 +73,6 @@ impl<'e, 'a> Lead<'e, 'a> {
     }
 }
 
-/// How local a rule set is: its place's position in the household's chain of places (0 for
-/// the place itself).
-fn locality(eval: &Evaluation, r: &RulesetResult) -> usize {
-    eval.data
-        .place_chain(&eval.place.id)
-        .iter()
-        .position(|p| p.id == r.ruleset.place)
-        .unwrap_or(usize::MAX)
-}
-
-fn standing_rank(s: Standing) -> u8 {
-    match s {
-        Standing::InForce => 0,
-        Standing::StatusUnknown => 1,
-        Standing::Historical => 2,
-        Standing::Repealed => 3,
-    }
-}
-
 /// The nearest outcome the household would want instead of a decided one it would not: the
 /// first that time alone would bring, else the one that needs the fewest conditions.
 fn nearest_change<'e, 'a>(d: &'e Determination<'a>) -> Option<Change<'e, 'a>> {
@@ -111,12 +92,7 @@ pub fn service_answers<'e, 'a>(eval: &'e Evaluation<'a>) -> Vec<ServiceAnswer<'e
     eval.services
         .iter()
         .map(|s| {
-            let lead_set = s
-                .applicable
-                .iter()
-                .filter(|r| !r.determinations.is_empty())
-                .min_by_key(|r| (locality(eval, r), standing_rank(r.standing)));
-            let lead = lead_set.map(|r| {
+            let lead = eval.lead(s).map(|r| {
                 let d = &r.determinations[0];
                 let steps = d.shown().map(|x| x.next_steps()).unwrap_or_default();
                 Lead {
@@ -224,6 +200,86 @@ mod tests {
                 .iter()
                 .any(|(r, _)| r.ruleset.id == "zhejiang-compulsory-education")
         );
+    }
+
+    #[test]
+    fn after_the_last_day_they_are_known_to_stand_repealed_rules_do_not_lead_and_say_so() {
+        let data = data();
+        let mut a = lucheng_2014();
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.facts.insert(
+            "child_birth_date".into(),
+            FactValue::Text("2016-03-15".into()),
+        );
+        a.facts
+            .insert("insurance_months_here".into(), FactValue::Number(24));
+        let eval = data
+            .evaluate(&a, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        let answers = service_answers(&eval);
+        let lead = answers[0].lead.as_ref().expect("a lead");
+        assert_eq!(lead.ruleset.ruleset.id, "zhejiang-compulsory-education");
+        let (r, d) = answers[0]
+            .others
+            .iter()
+            .find(|(r, _)| r.ruleset.id == "lucheng-school-2013")
+            .expect("the Lucheng rules follow");
+        assert_eq!(d.status, Status::Ambiguous);
+        assert_eq!(r.lapsed, Some(Date::parse("2016-06-30").expect("date")));
+        let html = crate::portal::results_html::render(
+            &eval,
+            crate::engine::text::Lang::En,
+            &crate::portal::results_html::Options {
+                id_prefix: "",
+                heading: 2,
+                glance: true,
+            },
+        );
+        assert!(html.contains("it may no longer apply"), "{html}");
+        assert!(html.contains("No rules that replace it are on file"));
+    }
+
+    #[test]
+    fn two_rules_in_force_that_disagree_are_flagged_on_both_results_citing_both_clauses() {
+        let data = data();
+        let mut a = Answers::new();
+        a.place = Some("yuhang".into());
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.services = vec![Service::Permit];
+        a.facts
+            .insert("applicant_hukou_here".into(), FactValue::Bool(false));
+        a.facts
+            .insert("lodging_kind".into(), FactValue::Text("home".into()));
+        a.facts
+            .insert("planned_stay_days".into(), FactValue::Number(2));
+        let eval = data
+            .evaluate(&a, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        let html = crate::portal::results_html::render(
+            &eval,
+            crate::engine::text::Lang::En,
+            &crate::portal::results_html::Options {
+                id_prefix: "",
+                heading: 2,
+                glance: false,
+            },
+        );
+        let flags = html
+            .matches("Another rule in force on this date answers differently")
+            .count();
+        assert_eq!(flags, 2, "{html}");
+        // Each flag cites both clauses: Hangzhou's Article 9 and the Zhejiang regulation's.
+        let hangzhou = &data.document("hangzhou-2018").expect("document").number;
+        let zhejiang = &data
+            .document("zhejiang-residence-registration-2016")
+            .expect("document")
+            .number;
+        for part in html.split("answer-conflict").skip(1) {
+            let part = part.split("answer-advice").next().unwrap_or_default();
+            assert!(part.contains(hangzhou.as_str()), "{part}");
+            assert!(part.contains(zhejiang.as_str()), "{part}");
+            assert!(part.contains("Article 9"), "{part}");
+        }
     }
 
     #[test]

@@ -368,6 +368,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         }
         h.close("ul");
     }
+    doubts(h, data, d, l);
     // A "not yet": what is still needed, and when it would come.
     let needed = lead.needed();
     if !needed.is_empty() {
@@ -707,9 +708,73 @@ fn other(
         h.close("p");
         h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
     }
+    doubts(h, data, d, l);
     source(h, data, r, d, l);
     why(h, data, r, d, l);
     h.close("div");
+}
+
+/// What keeps an answer from being settled beyond its own conditions: rules of a repealed
+/// document past the last day they are known to stand (with the source of that day, what to do
+/// and what replaces them), and other rules in force that answer differently (citing both).
+fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
+    let rs = d.ruleset;
+    if let Some(last) = d.lapsed {
+        h.open("div", &[("class", "answer-lapsed")]);
+        h.el(
+            "p",
+            &[],
+            &fill(l, Msg::MayNoLongerApply, &[("date", &date_text(l, last))]),
+        );
+        if let Some(note) = &rs.last_known_note {
+            h.el("p", &[("class", "doc-note")], note.get(l));
+        }
+        let titles: Vec<&str> = rs
+            .successors
+            .iter()
+            .filter_map(|id| data.ruleset(id))
+            .map(|r| r.title.get(l))
+            .collect();
+        if titles.is_empty() {
+            h.el("p", &[], text(l, Msg::ReplacedByNone));
+        } else {
+            h.el(
+                "p",
+                &[],
+                &fill(l, Msg::ReplacedBy, &[("titles", &titles.join(" · "))]),
+            );
+        }
+        h.close("div");
+    }
+    for c in &d.conflicts {
+        h.open("div", &[("class", "answer-conflict")]);
+        h.el(
+            "p",
+            &[],
+            &fill(l, Msg::Disagreement, &[("title", c.ruleset.title.get(l))]),
+        );
+        h.el("p", &[("class", "conflict-summary")], c.rule.summary.get(l));
+        h.open("ul", &[("class", "conflict-citations")]);
+        if let Some(own) = d.shown_rule() {
+            h.open("li", &[]);
+            h.text(text(l, Msg::DisagreementThis));
+            h.text(" ");
+            clause(h, data, &rs.document, &own.clause, l);
+            h.close("li");
+        }
+        h.open("li", &[]);
+        h.text(text(l, Msg::DisagreementOther));
+        h.text(" ");
+        clause(h, data, &c.ruleset.document, &c.rule.clause, l);
+        h.close("li");
+        h.close("ul");
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::DisagreementAdvice),
+        );
+        h.close("div");
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::engine::text::Lang;
 use crate::portal::explorer::{
     CitedEntry, ClauseLink, DocumentEntry, PointsEntry, RowKind, RuleEntry, RulesetEntry,
 };
-use crate::portal::messages::service_name;
+use crate::portal::messages::{date_text, service_name};
 use crate::portal::route::Route;
 use crate::ui::components::{document_dates, quoted_title, ruleset_span, status_badge};
 use crate::ui::explorer_model::model;
@@ -402,6 +402,10 @@ fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>, target: &str) -> AnyView {
             <p class="ex-span">{ruleset_span(l, r.from, r.to)}</p>
             {r.from_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(l).to_string()}</p> })}
             {r.to_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(l).to_string()}</p> })}
+            {r.last_known_in_force.map(|d| view! {
+                <p class="doc-note">{fill(l, Msg::MayNoLongerApply, &[("date", &date_text(l, d))])}</p>
+            })}
+            {r.last_known_note.as_ref().map(|n| view! { <p class="doc-note">{n.get(l).to_string()}</p> })}
             {(!r.gaps.is_empty()).then(|| view! {
                 <details class="gaps ex-gaps">
                     <summary class="gaps-title">{fill(l, Msg::ExplorerGaps, &[("count", &r.gaps.len().to_string())])}</summary>
