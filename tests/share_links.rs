@@ -1,9 +1,15 @@
 //! Share links against the policy cases: every v1 link kept in `tests/fixtures/share-links-v1.jsonl`
-//! still opens to the answers it was made from.
+//! still opens to the answers it was made from; every policy case's household round-trips through
+//! a link of today's format (2); a newer format or another list of questions is refused with a
+//! sentence in each language.
 
 use anju::engine::answers::{Answers, from_saved};
 use anju::engine::model::PolicyData;
-use anju::portal::share_link::decode;
+use anju::engine::source::load_dir;
+use anju::engine::text::Lang;
+use anju::portal::messages::text;
+use anju::portal::qr_svg::version_and_level;
+use anju::portal::share_link::{LinkError, decode, encode, encode_v1};
 
 fn data() -> PolicyData {
     anju::portal::embedded::policy_data().expect("the embedded policy data")
@@ -46,4 +52,105 @@ fn every_v1_link_of_the_fixtures_opens_to_the_answers_it_was_made_from() {
         assert_eq!(opened, expected, "{}", f.case);
         assert_eq!(problems, expected_problems, "{}", f.case);
     }
+}
+
+/// The share page's address in front of the fragment, for the QR figures: a government site's
+/// host and the portal's path (52 characters; a longer host adds a byte a character).
+const ADDRESS: &str = "https://www.example.gov.cn/services/anju/?p=results#";
+
+/// Every distinct policy-case household (`policy-data/*/cases.toml`), with the case that first
+/// holds it.
+fn case_households() -> Vec<(String, Answers)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data");
+    let loaded = load_dir(&dir).unwrap_or_else(|e| panic!("policy-data: {e:?}"));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for (file, case) in &loaded.cases {
+        let a = case.answers();
+        if seen.insert(encode_v1(&a)) {
+            out.push((format!("{file}: {}", case.name), a));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_policy_case_household_round_trips_through_a_format_2_link() {
+    let data = data();
+    let households = case_households();
+    assert!(households.len() > 200, "{} households", households.len());
+    for (case, a) in &households {
+        let link = encode(a, &data);
+        assert!(link.starts_with('2'), "{case}: {link}");
+        let (back, problems) =
+            decode(&format!("#{link}"), &data).unwrap_or_else(|e| panic!("{case}: {e}\n{link}"));
+        assert_eq!(&back, a, "{case}: {link}");
+        assert!(problems.is_empty(), "{case}: {problems:?}");
+        // The same answers as their format-1 link, which names every fact.
+        assert_eq!(decode(&encode_v1(a), &data).map(|r| r.0).as_ref(), Ok(a));
+        // And the whole address as a QR code reads it (the tail in alphanumeric mode).
+        assert!(version_and_level(&format!("{ADDRESS}{link}")).is_ok());
+    }
+}
+
+#[test]
+fn every_v1_fixture_written_again_as_format_2_opens_to_the_same_answers() {
+    // A household opened from an old link and shared again keeps its answers.
+    let data = data();
+    for f in v1_fixtures() {
+        let (opened, _) = decode(&f.link, &data).unwrap();
+        let again = encode(&opened, &data);
+        assert!(again.len() * 2 < f.link.len(), "{}: {again}", f.case);
+        assert_eq!(decode(&again, &data).map(|r| r.0), Ok(opened), "{}", f.case);
+    }
+}
+
+/// The refusals a person may meet, each a sentence in every language (no code, no English
+/// left in the Chinese): a link of a newer format, and one made with another list of questions.
+#[test]
+fn a_newer_format_and_a_layout_mismatch_are_refused_with_a_sentence_in_each_language() {
+    let data = data();
+    let household = &case_households()[0].1;
+    let link = encode(household, &data);
+    // A newer format: the version digit after ours (and `v=` links past 1).
+    let newer = format!("3{}", &link[1..]);
+    assert_eq!(decode(&newer, &data), Err(LinkError::FutureVersion(3)));
+    // Another layout: this build's link read by a build whose facts were reordered and that
+    // never kept this layout. The data here is this build's with two facts swapped, as a later
+    // build might ship; a link written by it, read here, is refused whole.
+    let mut later = data.clone();
+    later.facts.swap(0, 1);
+    let from_later = encode(household, &later);
+    assert_ne!(from_later, link);
+    assert_eq!(decode(&from_later, &data), Err(LinkError::OtherQuestions));
+    for (err, must) in [
+        (
+            LinkError::FutureVersion(3),
+            ["更新的版本", "更新的版本", "newer version"],
+        ),
+        (
+            LinkError::OtherQuestions,
+            ["问题清单", "問題清單", "list of questions"],
+        ),
+    ] {
+        let msg = err.notice();
+        for (lang, must) in Lang::ALL.into_iter().zip(must) {
+            let sentence = text(lang, msg);
+            assert!(sentence.contains(must), "{lang:?} {msg:?}: {sentence}");
+            assert!(
+                sentence.ends_with(['。', '.']) && sentence.len() > 40,
+                "{lang:?}: {sentence}"
+            );
+            if lang != Lang::En {
+                assert!(
+                    !sentence.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{sentence}"
+                );
+            }
+        }
+    }
+    assert_ne!(
+        LinkError::OtherQuestions.notice(),
+        LinkError::FutureVersion(3).notice()
+    );
 }

@@ -6,7 +6,8 @@ use crate::portal::share_link::encode;
 use leptos::prelude::*;
 
 /// The full share link for these answers: this page's address with `?p=results` and the
-/// answers in the fragment.
+/// answers in the fragment, written against the facts of the data in use (every bundle holds the
+/// whole catalogue of facts).
 pub fn share_url(answers: &Answers) -> String {
     let location = window().location();
     let base = format!(
@@ -14,7 +15,10 @@ pub fn share_url(answers: &Answers) -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     );
-    format!("{base}?p=results#{}", encode(answers))
+    format!(
+        "{base}?p=results#{}",
+        encode(answers, crate::ui::site::data())
+    )
 }
 
 /// The share link's QR code as inline SVG ([`crate::portal::qr_svg`]), or `None` when the link
