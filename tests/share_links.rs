@@ -1,10 +1,10 @@
 //! Share links against the policy cases: every v1 link kept in `tests/fixtures/share-links-v1.jsonl`
 //! still opens to the answers it was made from; every policy case's household round-trips through
 //! a link of today's format (2); a newer format or another list of questions is refused with a
-//! sentence in each language.
+//! sentence in each language; and the README's figures (link length, QR version) are today's.
 
-use anju::engine::answers::{Answers, from_saved};
-use anju::engine::model::PolicyData;
+use anju::engine::answers::{Answers, FactValue, from_saved};
+use anju::engine::model::{FactKind, PolicyData, Service};
 use anju::engine::source::load_dir;
 use anju::engine::text::Lang;
 use anju::portal::messages::text;
@@ -152,5 +152,122 @@ fn a_newer_format_and_a_layout_mismatch_are_refused_with_a_sentence_in_each_lang
     assert_ne!(
         LinkError::OtherQuestions.notice(),
         LinkError::FutureVersion(3).notice()
+    );
+}
+
+/// Link lengths and QR versions for the policy-case households: the figures in the README,
+/// between its `share-link-figures` markers. When they change, this test prints the new table.
+#[test]
+fn the_readme_states_the_link_figures_of_the_policy_cases() {
+    let data = data();
+    let households = case_households();
+    let stats = |mut v: Vec<usize>| {
+        v.sort_unstable();
+        (v[0], v[v.len() / 2], v[v.len() - 1])
+    };
+    let v1: Vec<String> = households.iter().map(|(_, a)| encode_v1(a)).collect();
+    let v2: Vec<String> = households.iter().map(|(_, a)| encode(a, &data)).collect();
+    // Before: format 1 at level M, the smallest symbol, as the portal drew it then.
+    let old_version = |link: &str| {
+        let url = format!("{ADDRESS}{link}");
+        let segments = qrcodegen::QrSegment::make_segments(&url);
+        let code = qrcodegen::QrCode::encode_segments_advanced(
+            &segments,
+            qrcodegen::QrCodeEcc::Medium,
+            qrcodegen::Version::MIN,
+            qrcodegen::Version::MAX,
+            None,
+            true,
+        )
+        .unwrap();
+        usize::from(code.version().value())
+    };
+    let new = |link: &str| version_and_level(&format!("{ADDRESS}{link}")).unwrap();
+    let levels: std::collections::BTreeSet<char> = v2.iter().map(|l| new(l).1).collect();
+    let levels: String = levels.into_iter().collect();
+    let row = |what: &str, (lo, mid, hi): (usize, usize, usize)| {
+        format!("| {what} | {lo} | {mid} | {hi} |\n")
+    };
+    let side = |(lo, mid, hi): (usize, usize, usize)| {
+        let s = |v: usize| v * 4 + 17 + 8;
+        (s(lo), s(mid), s(hi))
+    };
+    let old_versions = stats(v1.iter().map(|l| old_version(l)).collect());
+    let new_versions = stats(v2.iter().map(|l| usize::from(new(l).0)).collect());
+    let mut table = format!(
+        "{} distinct households; the QR code holds the whole address, `{ADDRESS}` and the \
+         fragment.\n\n| | min | median | max |\n|---|---|---|---|\n",
+        households.len()
+    );
+    table += &row(
+        "format 1: fragment, characters",
+        stats(v1.iter().map(String::len).collect()),
+    );
+    table += &row(
+        "format 1: whole link, characters",
+        stats(v1.iter().map(|l| ADDRESS.len() + l.len()).collect()),
+    );
+    table += &row("format 1: QR version at level M", old_versions);
+    table += &row(
+        "format 1: modules a side, quiet zone included",
+        side(old_versions),
+    );
+    table += &row(
+        "format 2: fragment, characters",
+        stats(v2.iter().map(String::len).collect()),
+    );
+    table += &row(
+        "format 2: whole link, characters",
+        stats(v2.iter().map(|l| ADDRESS.len() + l.len()).collect()),
+    );
+    table += &row(
+        &format!("format 2: QR version at level {levels}"),
+        new_versions,
+    );
+    table += &row(
+        "format 2: modules a side, quiet zone included",
+        side(new_versions),
+    );
+    // The longest a household's link gets: every fact answered, every service chosen.
+    let mut full = Answers::new();
+    full.place = Some("lucheng".into());
+    full.date = anju::engine::date::Date::new(2014, 6, 1).ok();
+    full.services = Service::ALL.to_vec();
+    for f in &data.facts {
+        let value = match f.kind {
+            FactKind::YesNo => FactValue::Bool(true),
+            FactKind::Date => FactValue::Text("2008-06-02".into()),
+            FactKind::Month => FactValue::Text("2012-03".into()),
+            FactKind::Duration => FactValue::Number(120),
+            FactKind::Count => FactValue::Number(180),
+            FactKind::Choice => FactValue::Text(f.choices.last().unwrap().id.clone()),
+        };
+        full.facts.insert(f.id.clone(), value);
+    }
+    let (v1_full, v2_full) = (encode_v1(&full), encode(&full, &data));
+    assert_eq!(decode(&v2_full, &data).map(|r| r.0).as_ref(), Ok(&full));
+    let (version, level) = new(&v2_full);
+    table += &format!(
+        "\nEvery one of the {} facts answered and every service chosen (no real household \
+         answers them all): format 1 {} characters, QR version {} at M; format 2 {} characters, \
+         QR version {version} at {level}.\n",
+        data.facts.len(),
+        v1_full.len(),
+        old_version(&v1_full),
+        v2_full.len(),
+    );
+    let readme = include_str!("../README.md");
+    let (start, end) = (
+        "<!-- share-link-figures -->\n",
+        "<!-- /share-link-figures -->",
+    );
+    let block = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(block, _)| block.trim());
+    assert_eq!(
+        block,
+        Some(table.trim()),
+        "the README's share-link figures; put this between its markers:\n\n{table}"
     );
 }
