@@ -24,9 +24,9 @@ pub const QUIET_ZONE: i32 = 4;
 /// Error correction: level Q (about 25 % of the symbol may be lost), raised to H when that costs
 /// no extra modules, and lowered to M only when Q would need a symbol larger than version
 /// [`MAX_VERSION_AT_Q`]. A share link is about a hundred characters (format 2 of
-/// [`crate::portal::share_link`]), which Q holds in version 6 or 7: 41 or 45 modules a side,
-/// 6 px a module in the 320 px a phone gives the share page's code, over half a millimetre on
-/// the printed forms. It is read by cheap cameras under poor light, from a screen with glare
+/// [`crate::portal::share_link`]), which Q holds in version 6 or 7: 49 or 53 modules a side
+/// with the quiet zone, at least 4.5 px a module in the 240 px (15rem) a phone gives the code
+/// beside the link's text, over half a millimetre on the printed forms. It is read by cheap cameras under poor light, from a screen with glare
 /// and from paper that may be creased or smudged; Q mends far more of that than M, and with
 /// links this short it costs one or two versions, not the module size a camera needs. Only a
 /// link too long for that (never one the portal writes) falls back to M, to stay as large as
@@ -44,7 +44,8 @@ pub fn encode(text: &str) -> Result<String, DataTooLong> {
     symbol(text).map(|code| draw(&code))
 }
 
-/// Beyond this version (57 modules a side, 65 with the quiet zone: 4.9 px a module in 320 px),
+/// Beyond this version (57 modules a side, 65 with the quiet zone: 5 px a module in the 328 px
+/// of a 360 px screen that a larger code is given),
 /// level Q gives way to M, which keeps the symbol smaller.
 pub const MAX_VERSION_AT_Q: u8 = 10;
 
@@ -250,7 +251,7 @@ mod tests {
         assert!(root.starts_with("svg "));
         assert_eq!(attr(root, "xmlns"), "http://www.w3.org/2000/svg");
         assert_eq!(attr(root, "shape-rendering"), "crispEdges");
-        // No size of its own: `.share-qr`, `.form-qr` and `.counter-qr` set the width.
+        // No size of its own: `.qr-figure .qr` and `.form-qr` set the width.
         assert!(
             !root.contains(" width=") && !root.contains(" height="),
             "{root}"
