@@ -141,7 +141,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     }
     if link {
         // The share link's fragment, as the share page writes it (answers only, no identity).
-        return Ok(anju::portal::share_link::encode(&answers));
+        return Ok(anju::portal::share_link::encode(&answers, &data));
     }
     let today = match today {
         Some(d) => d,

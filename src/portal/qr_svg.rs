@@ -21,12 +21,16 @@ pub const QUIET_ZONE: i32 = 4;
 
 /// The QR code of `text` (a share link) as a complete SVG image.
 ///
-/// Error correction: level M (about 15 % of the symbol may be lost), raised to Q or H when the
-/// link still fits in the same version. A share link is a few hundred bytes and is read from a
-/// phone screen at the counter and from a printed A4 form that may be creased or smudged: L
-/// would leave too little margin for either, while asking for Q or H outright makes a long
-/// link's symbol several versions larger, with modules too small for a cheap camera at arm's
-/// length. A stronger level that costs no extra modules is taken for free.
+/// Error correction: level Q (about 25 % of the symbol may be lost), raised to H when that costs
+/// no extra modules, and lowered to M only when Q would need a symbol larger than version
+/// [`MAX_VERSION_AT_Q`]. A share link is about a hundred characters (format 2 of
+/// [`crate::portal::share_link`]), which Q holds in version 6 or 7: 49 or 53 modules a side
+/// with the quiet zone, at least 4.5 px a module in the 240 px (15rem) a phone gives the code
+/// beside the link's text, over half a millimetre on the printed forms. It is read by cheap cameras under poor light, from a screen with glare
+/// and from paper that may be creased or smudged; Q mends far more of that than M, and with
+/// links this short it costs one or two versions, not the module size a camera needs. Only a
+/// link too long for that (never one the portal writes) falls back to M, to stay as large as
+/// it can.
 ///
 /// The image is black modules on a white square that includes the quiet zone, in module units
 /// (`viewBox` only, no `width` or `height`), with `shape-rendering="crispEdges"` so that scaling
@@ -40,18 +44,87 @@ pub fn encode(text: &str) -> Result<String, DataTooLong> {
     symbol(text).map(|code| draw(&code))
 }
 
-/// The smallest symbol for `text` at level M or better; the mask is qrcodegen's choice.
+/// Beyond this version (57 modules a side, 65 with the quiet zone: 5 px a module in the 328 px
+/// of a 360 px screen that a larger code is given),
+/// level Q gives way to M, which keeps the symbol smaller.
+pub const MAX_VERSION_AT_Q: u8 = 10;
+
+/// The symbol's version (1–40) and error-correction level (`'M'`, `'Q'` or `'H'`) for `text`,
+/// as [`encode`] draws it: for the figures in the README and the tests.
+///
+/// # Errors
+///
+/// [`DataTooLong`], as [`encode`].
+pub fn version_and_level(text: &str) -> Result<(u8, char), DataTooLong> {
+    let code = symbol(text)?;
+    let level = match code.error_correction_level() {
+        QrCodeEcc::Low => 'L',
+        QrCodeEcc::Medium => 'M',
+        QrCodeEcc::Quartile => 'Q',
+        QrCodeEcc::High => 'H',
+    };
+    Ok((code.version().value(), level))
+}
+
+/// The symbol for `text`: level Q (boosted) up to [`MAX_VERSION_AT_Q`], else the smallest at M
+/// (boosted); of the ways to cut the text into segments, the one that gives the smaller symbol
+/// (or the stronger level); the mask is qrcodegen's choice.
 fn symbol(text: &str) -> Result<QrCode, DataTooLong> {
+    let rank = |c: &QrCode| {
+        (
+            c.version().value(),
+            std::cmp::Reverse(c.error_correction_level()),
+        )
+    };
+    let mut best: Option<QrCode> = None;
+    let mut error = None;
+    for segments in segmentations(text) {
+        match at_best_level(&segments) {
+            Ok(code) if best.as_ref().is_none_or(|b| rank(&code) < rank(b)) => best = Some(code),
+            Ok(_) => {}
+            Err(e) => error = Some(e),
+        }
+    }
+    best.ok_or_else(|| error.unwrap_or(DataTooLong::SegmentTooLong))
+}
+
+fn at_best_level(segments: &[QrSegment]) -> Result<QrCode, DataTooLong> {
     // Stated in full rather than through `encode_text`, so the boost is visible here.
     let boost_ecc = true;
-    QrCode::encode_segments_advanced(
-        &QrSegment::make_segments(text),
-        QrCodeEcc::Medium,
-        Version::MIN,
-        Version::MAX,
-        None,
-        boost_ecc,
-    )
+    let at = |level, max| {
+        QrCode::encode_segments_advanced(
+            segments,
+            level,
+            Version::MIN,
+            Version::new(max),
+            None,
+            boost_ecc,
+        )
+    };
+    at(QrCodeEcc::Quartile, MAX_VERSION_AT_Q)
+        .or_else(|_| at(QrCodeEcc::Medium, Version::MAX.value()))
+}
+
+/// Ways to write the text as QR segments: qrcodegen's single segment for the whole text, and,
+/// when the text ends in characters of QR's alphanumeric mode (upper-case letters, digits, `.`
+/// and a few more, as a share link's fragment does), a byte segment for the address and an
+/// alphanumeric one for that tail, which holds 5.5 bits a character instead of 8.
+fn segmentations(text: &str) -> Vec<Vec<QrSegment>> {
+    let mut ways = vec![QrSegment::make_segments(text)];
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| QrSegment::is_alphanumeric(c.encode_utf8(&mut [0; 4])))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    let (head, tail) = text.split_at(start);
+    if !head.is_empty() && !tail.is_empty() {
+        ways.push(vec![
+            QrSegment::make_bytes(head.as_bytes()),
+            QrSegment::make_alphanumeric(tail),
+        ]);
+    }
+    ways
 }
 
 /// Writes the symbol as SVG: one `<path>` in which each horizontal run of dark modules is one
@@ -93,8 +166,13 @@ mod tests {
     use super::*;
     use std::process::Command;
 
-    /// A link of the length and shape a real household's answers make (329 bytes).
-    const SHARE_LINK: &str = "https://example.gov.cn/services/anju/?p=results#v=1&p=lucheng\
+    /// A share link of format 2 as a household's answers make it (90 bytes: the Lucheng school
+    /// household of tests/fixtures/answers-lucheng-2014.json with every service; the policy
+    /// cases' links are 72 to 93 bytes with this address).
+    const SHARE_LINK: &str = "https://www.example.gov.cn/services/anju/?p=results#2lucheng.6XXZN37MJCF55PS158AR8G94JBGHD";
+
+    /// A format-1 link (329 bytes), as the portal wrote them before.
+    const OLD_LINK: &str = "https://example.gov.cn/services/anju/?p=results#v=1&p=lucheng\
         &d=2014-06-01&s=school,insurance,permit&f=child_birth_date:2008-06-02,\
         fixed_residence:y,residence_permit_held:y,social_insurance_months:36,work_kind:employed,\
         lawful_residence_kind:rented,parent_in_city:y,child_enrolled_before:n\
@@ -173,7 +251,7 @@ mod tests {
         assert!(root.starts_with("svg "));
         assert_eq!(attr(root, "xmlns"), "http://www.w3.org/2000/svg");
         assert_eq!(attr(root, "shape-rendering"), "crispEdges");
-        // No size of its own: `.share-qr`, `.form-qr` and `.counter-qr` set the width.
+        // No size of its own: `.qr-figure .qr` and `.form-qr` set the width.
         assert!(
             !root.contains(" width=") && !root.contains(" height="),
             "{root}"
@@ -192,7 +270,7 @@ mod tests {
 
     #[test]
     fn path_draws_exactly_the_dark_modules_inside_a_quiet_zone() {
-        for text in ["", "A", "https://example.org/", SHARE_LINK] {
+        for text in ["", "A", "https://example.org/", SHARE_LINK, OLD_LINK] {
             let code = symbol(text).unwrap();
             let svg = encode(text).unwrap();
             let grid = drawn(&svg);
@@ -215,21 +293,53 @@ mod tests {
     }
 
     #[test]
-    fn a_short_link_is_version_2_and_gets_level_q_for_free() {
-        // 20 bytes: version 2 holds 26 bytes at M and exactly 20 at Q, so Q costs nothing.
+    fn a_short_link_is_the_smallest_version_at_level_q() {
+        // 20 bytes: version 2 holds 26 bytes at M, exactly 20 at Q and 14 at H.
         let code = symbol("https://example.org/").unwrap();
         assert_eq!((code.version().value(), code.size()), (2, 25));
         assert_eq!(code.error_correction_level(), QrCodeEcc::Quartile);
         assert_eq!(side(&encode("https://example.org/").unwrap()), 25 + 8);
+        assert_eq!(
+            version_and_level("https://example.org/").ok(),
+            Some((2, 'Q'))
+        );
     }
 
     #[test]
-    fn a_household_link_is_the_smallest_version_that_holds_it_at_level_m() {
-        // 329 bytes: version 12 holds 287 at M and version 13 holds 331 (and 241 at Q).
-        assert_eq!(SHARE_LINK.len(), 329);
-        let code = symbol(SHARE_LINK).unwrap();
-        assert_eq!(code.version().value(), 13);
-        assert_eq!(code.error_correction_level(), QrCodeEcc::Medium);
+    fn a_household_link_is_level_q_in_a_small_symbol_and_its_fragment_alphanumeric() {
+        // 59 bytes of address and place, then 31 characters from the `.` on in alphanumeric
+        // mode: 4 + 8 + 472 bits and 4 + 9 + 171, 668 bits in all, which version 7 holds at Q
+        // (704; version 6 holds 608) and not at H (528); in byte mode alone (4 + 8 + 720 = 732
+        // bits) it would need version 8.
+        assert_eq!(SHARE_LINK.len(), 90);
+        assert_eq!(version_and_level(SHARE_LINK).ok(), Some((7, 'Q')));
+        let bytes_only = QrCode::encode_segments_advanced(
+            &QrSegment::make_segments(SHARE_LINK),
+            QrCodeEcc::Quartile,
+            Version::MIN,
+            Version::MAX,
+            None,
+            true,
+        )
+        .unwrap();
+        assert_eq!(bytes_only.version().value(), 8);
+        // A link typed in lower case has no alphanumeric tail: one segment in byte mode.
+        let lower = SHARE_LINK.to_ascii_lowercase();
+        assert_eq!(segmentations(&lower).len(), 1);
+        assert_eq!(version_and_level(&lower).ok(), Some((8, 'Q')));
+    }
+
+    #[test]
+    fn a_link_too_long_for_level_q_in_version_10_falls_back_to_m() {
+        // 329 bytes: Q would need version 15; M holds it in 13 (331 bytes).
+        assert_eq!(OLD_LINK.len(), 329);
+        assert_eq!(version_and_level(OLD_LINK).ok(), Some((13, 'M')));
+        // Version 10 holds 151 bytes at Q.
+        assert_eq!(version_and_level(&"a".repeat(151)).ok(), Some((10, 'Q')));
+        assert_eq!(
+            version_and_level(&"a".repeat(152)).ok().map(|v| v.1),
+            Some('M')
+        );
     }
 
     #[test]
@@ -262,6 +372,7 @@ mod tests {
         for (name, text) in [
             ("short", "https://example.org/"),
             ("household", SHARE_LINK),
+            ("old household", OLD_LINK),
             ("long", &"anju/share-link/".repeat(60)),
         ] {
             let path = dir.join(format!("{name}.pgm"));

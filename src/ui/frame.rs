@@ -2,7 +2,7 @@
 //! footer, the notice about saved or shared answers, and the window title.
 
 use super::device_storage as storage;
-use super::household::{self, LinkProblem, Notice};
+use super::household::{self, Notice};
 use super::language::{self, Msg, t};
 use crate::engine::text::Lang;
 use crate::portal::route::Route;
@@ -125,19 +125,13 @@ pub fn NoticeBanner() -> impl IntoView {
                     lines.extend(named);
                     (lines, "alert")
                 }
-                Notice::BadLink(problem) => {
-                    let why = match problem {
-                        LinkProblem::Damaged => Msg::NoticeLinkDamaged,
-                        LinkProblem::Newer => Msg::NoticeLinkNewer,
-                        LinkProblem::TooLong => Msg::NoticeLinkTooLong,
-                        LinkProblem::Unreadable => Msg::NoticeLinkUnreadable,
-                    };
+                Notice::BadLink(why) => {
                     let then = if has_saved {
                         Msg::NoticeLinkKeptSaved
                     } else {
                         Msg::NoticeLinkAskAgain
                     };
-                    (vec![w(why).into(), w(then).into()], "alert")
+                    (vec![w(*why).into(), w(then).into()], "alert")
                 }
                 Notice::LinkOpened => (vec![w(Msg::NoticeLinkOpened).into()], "status"),
                 Notice::LinkDiffers => (vec![w(Msg::NoticeLinkDiffers).into()], "alert"),

@@ -9,8 +9,9 @@ use crate::engine::answers::{
 };
 use crate::engine::date::Date;
 use crate::engine::model::PolicyData;
+use crate::portal::messages::Msg;
 use crate::portal::route::Route;
-use crate::portal::share_link::{LinkError, decode, is_share_fragment, place_of};
+use crate::portal::share_link::{decode, is_share_fragment, place_of};
 use crate::ui::navigation::replace;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -26,7 +27,7 @@ const SET_ASIDE_KEY: &str = "anju.answers.set-aside";
 pub fn saved_place() -> Option<String> {
     let hash = window().location().hash().unwrap_or_default();
     if is_share_fragment(&hash) {
-        return place_of(&hash).map(str::to_string);
+        return place_of(&hash);
     }
     storage::get_in(answers_area(), ANSWERS_KEY).and_then(|text| saved_place_of(&text))
 }
@@ -45,30 +46,6 @@ pub struct AnswersContext {
     pub notice: RwSignal<Option<Notice>>,
 }
 
-/// What was wrong with a share link, in words a person can act on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkProblem {
-    /// Cut short or changed (a chat app cut it; a character was edited).
-    Damaged,
-    /// Made by a newer version of the portal.
-    Newer,
-    /// Far longer than any link the portal makes.
-    TooLong,
-    /// Not a link of the portal's at all.
-    Unreadable,
-}
-
-impl LinkProblem {
-    fn of(e: &LinkError) -> LinkProblem {
-        match e {
-            LinkError::TooLong(_) => LinkProblem::TooLong,
-            LinkError::FutureVersion(_) => LinkProblem::Newer,
-            LinkError::BadVersion | LinkError::Garbled(_) => LinkProblem::Unreadable,
-            LinkError::Damaged => LinkProblem::Damaged,
-        }
-    }
-}
-
 /// Something the person should know about their saved or shared answers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -78,8 +55,8 @@ pub enum Notice {
     /// Some answers were left out: questions that no longer exist, impossible values (the
     /// facts named; a fact no longer in the data is counted).
     Dropped(Vec<String>),
-    /// A share link could not be read; nothing saved was changed.
-    BadLink(LinkProblem),
+    /// A share link could not be read (the sentence that says why); nothing saved was changed.
+    BadLink(Msg),
     /// A share link was opened and its answers are shown and saved.
     LinkOpened,
     /// A share link's answers are shown, and differ from the ones saved: which to keep?
@@ -170,7 +147,7 @@ fn open_link(data: &PolicyData, ctx: AnswersContext) {
             replace(&Route::Results);
         }
         Err(e) => {
-            ctx.notice.set(Some(Notice::BadLink(LinkProblem::of(&e))));
+            ctx.notice.set(Some(Notice::BadLink(e.notice())));
             let has_saved = ctx.answers.with_untracked(|a| a.place.is_some());
             replace(if has_saved {
                 &Route::Results

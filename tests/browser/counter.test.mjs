@@ -219,7 +219,8 @@ test("a household typed by keyboard at the counter: three services, printed chec
   // The QR code on screen decodes to the share link shown beside it, which opens the same
   // household's results on the resident's phone.
   const link = await page.inputValue("#counter-share-url");
-  assert.ok(link.startsWith(`${url}?p=results#v=1&`), link);
+  assert.ok(link.startsWith(`${url}?p=results#2lucheng.`), link);
+  assert.equal(await page.innerText(".qr-figure .qr-link"), link, "the link's text beside the code");
   const shot = join(mkdtempSync(join(tmpdir(), "anju-counter-qr-")), "qr.png");
   await page.locator(".counter-qr").screenshot({ path: shot });
   const decoded = execFileSync("zbarimg", ["--raw", "-q", "--nodbus", shot], { encoding: "utf8" }).trim();

@@ -15,4 +15,4 @@ pub use document_meta::{document_dates, quoted_title, ruleset_span, status_badge
 pub use error_summary::{ErrorSummary, FieldError};
 pub use loading::Loading;
 pub use not_found::NotFound;
-pub use share_qr::{qr_svg, share_url};
+pub use share_qr::{qr_figure, qr_svg, share_url};

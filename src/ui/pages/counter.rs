@@ -22,7 +22,7 @@ use crate::ui::components::counter_fields::{
     Boxes, Groups, fact_field, first_id, group_name, radio,
 };
 use crate::ui::components::{ErrorSummary, FieldError};
-use crate::ui::components::{qr_svg, share_url};
+use crate::ui::components::{qr_figure, qr_svg, share_url};
 use crate::ui::device_storage::Area;
 use crate::ui::household::{answers, forget_all_in, today};
 use crate::ui::language::{Msg, fill, lang, text};
@@ -169,7 +169,8 @@ fn checklist_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
         Err(_) => (None, Vec::new()),
     };
     let empty = items.is_empty();
-    let qr = qr_svg(&share_url(&a));
+    let url = share_url(&a);
+    let qr = qr_svg(&url);
     view! {
         <h2>{text(l, Msg::CounterChecklistTitle)}</h2>
         {heading.map(|h| view! { <p class="lead">{h}</p> })}
@@ -180,6 +181,7 @@ fn checklist_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
                 <p>{fill(l, Msg::CounterChecklistPrinted, &[("date", &date_zh(today()))])}</p>
                 <p class="not-official">{text(l, Msg::CounterChecklistNotOfficial)}</p>
                 {qr.is_some().then(|| view! { <p>{text(l, Msg::CounterChecklistScan)}</p> })}
+                <p class="qr-link" translate="no">{url}</p>
             </div>
             {qr.map(|svg| view! { <div class="form-qr" inner_html=svg></div> })}
         </footer>
@@ -223,7 +225,6 @@ fn resident_view(l: Lang, a: &Answers, ready: bool) -> AnyView {
         .into_any();
     }
     let url = share_url(&all_services(a.clone()));
-    let qr = qr_svg(&url);
     let print = move |_| {
         let _ = window().print();
     };
@@ -241,10 +242,8 @@ fn resident_view(l: Lang, a: &Answers, ready: bool) -> AnyView {
         </ul>
         <h3>{text(l, Msg::CounterQrTitle)}</h3>
         <p class="hint">{text(l, Msg::CounterQrHint)}</p>
-        {match qr {
-            Some(svg) => view! {
-                <div class="counter-qr" role="img" aria-label=text(l, Msg::CounterQrTitle) inner_html=svg></div>
-            }.into_any(),
+        {match qr_figure(&url, "counter-qr", text(l, Msg::CounterQrTitle)) {
+            Some(figure) => figure,
             None => view! { <p>{text(l, Msg::CounterQrTooLong)}</p> }.into_any(),
         }}
         <label for="counter-share-url" class="label">{text(l, Msg::ShareLinkLabel)}</label>

@@ -45,7 +45,8 @@ fn empty_box(l: Lang, row: &Row) -> impl IntoView + use<> {
     view! { <li>{item}</li> }
 }
 
-fn sheet(form: FilledForm, printed: String, qr: Option<String>) -> impl IntoView {
+fn sheet(form: FilledForm, printed: String, url: String) -> impl IntoView {
+    let qr = qr_svg(&url);
     // Sections fill the first page; the checklist and footer start the second where the paper
     // form has two.
     let second_page = form.id.pages() > 1;
@@ -95,6 +96,7 @@ fn sheet(form: FilledForm, printed: String, qr: Option<String>) -> impl IntoView
                         <p>{BASIS_LABEL}{basis}</p>
                         <p>{PRINTED_LABEL}{printed}</p>
                         <p class="not-official">{NOT_OFFICIAL}</p>
+                        <p class="qr-link" translate="no">{url}</p>
                     </div>
                     {qr.map(|svg| view! { <div class="form-qr" inner_html=svg></div> })}
                 </footer>
@@ -122,7 +124,7 @@ pub fn FormPage(
         let a = ctx.answers.get();
         let form = fill(form_id, data, &a, &details.get(), today());
         let empty: Vec<_> = form.missing().into_iter().map(|r| empty_box(l, r)).collect();
-        let qr = qr_svg(&share_url(&a));
+        let url = share_url(&a);
         let print = move |_| {
             let _ = window().print();
         };
@@ -144,7 +146,7 @@ pub fn FormPage(
                 <p class="hint">{text(l, Msg::FormPrintHint)}</p>
                 <button type="button" class="button print-button" on:click=print>{text(l, Msg::FormPrint)}</button>
             </div>
-            {sheet(form, date_zh(today()), qr)}
+            {sheet(form, date_zh(today()), url)}
         }
     })
     .into_any()

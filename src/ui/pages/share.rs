@@ -3,7 +3,7 @@
 //! results; a link that cannot be read says so and starts afresh.
 
 use crate::portal::route::Route;
-use crate::ui::components::{qr_svg, share_url};
+use crate::ui::components::{qr_figure, share_url};
 use crate::ui::household::answers;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
@@ -35,9 +35,7 @@ pub fn SharePage() -> impl IntoView {
             </p>
             <h2>{text(l, Msg::ShareQrTitle)}</h2>
             <p class="hint">{text(l, Msg::ShareQrHint)}</p>
-            {qr_svg(&url).map(|svg| view! {
-                <div class="share-qr" role="img" aria-label=text(l, Msg::ShareQrTitle) inner_html=svg></div>
-            })}
+            {qr_figure(&url, "share-qr", text(l, Msg::ShareQrTitle))}
             {move || copied.get().then(|| view! { <p role="status">{text(l, Msg::ShareCopied)}</p> })}
             <p class="hint">{text(l, Msg::SharePrivacy)}</p>
         }

@@ -215,6 +215,8 @@ pub fn generate(data: &PolicyData, seed: u64, index: u64) -> Case {
     let texts = match kind {
         Kind::Bytes => vec![random_bytes(&mut rng)],
         Kind::Text => vec![random_text(&mut rng, TEXT_WORDS, 40)],
+        // Half in today's format (2), half in format 1, which old links still use.
+        Kind::Link if rng.one_in(2) => vec![mutated_link_v2(&mut rng, data)],
         Kind::Link => vec![mutated_link(&mut rng, data)],
         Kind::Saved => vec![mutated_saved(&mut rng, data)],
         Kind::Household => {
@@ -303,15 +305,26 @@ fn link(
     record: &mut dyn FnMut(&'static str, &'static str),
 ) {
     let _ = share::is_share_fragment(s);
+    let _ = share::place_of(s);
+    // Format 2 and later (a version digit) are counted apart from format 1 (`v=`).
+    let target = if s
+        .trim_start_matches('#')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        "link_v2"
+    } else {
+        "link"
+    };
     match share::decode(s, data) {
-        Ok((answers, problems)) => read_ok("link", &answers, &problems, data, case, record),
+        Ok((answers, problems)) => read_ok(target, &answers, &problems, data, case, record),
         Err(e) => record(
-            "link",
+            target,
             match e {
                 LinkError::TooLong(_) => "too_long",
                 LinkError::FutureVersion(_) => "future_version",
                 LinkError::BadVersion => "bad_version",
                 LinkError::Damaged => "damaged",
+                LinkError::OtherQuestions => "other_questions",
                 LinkError::Garbled(_) => "garbled",
             },
         ),
@@ -375,7 +388,7 @@ fn evaluate(
             if case.deep {
                 let _ = report::to_json(&eval, Lang::En);
             }
-            let _ = share::encode(answers);
+            let _ = share::encode(answers, data);
             let _ = journey::next_route(data, answers, today);
         }
         Err(EvalError::NoPlace) => record("evaluate", "no_place"),
@@ -887,7 +900,7 @@ fn odd_value(rng: &mut Rng) -> FactValue {
     }
 }
 
-/// FNV-1a as `share.rs` signs links (checked against [`share::encode`] in the tests), so that
+/// FNV-1a as `share.rs` signs format-1 links (checked against [`share::encode_v1`] in the tests), so that
 /// altered links get past the checksum and reach the field parsers.
 pub fn sign(body: &str) -> String {
     let sum = body.bytes().fold(0x811c_9dc5u32, |h, b| {
@@ -896,9 +909,132 @@ pub fn sign(body: &str) -> String {
     format!("{body}&c={sum:08x}")
 }
 
-/// A valid share link (no `#`) for a random household.
+/// A valid share link of format 1 (no `#`) for a random household.
 pub fn valid_link(rng: &mut Rng, data: &PolicyData) -> String {
-    share::encode(&household(rng, data, false))
+    share::encode_v1(&household(rng, data, false))
+}
+
+/// A valid share link of today's format (2, no `#`) for a random household.
+pub fn valid_link_v2(rng: &mut Rng, data: &PolicyData) -> String {
+    share::encode(&household(rng, data, false), data)
+}
+
+/// Crockford's base-32 digits, as format 2 writes its bits.
+const CROCKFORD: &[&str] = &[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F", "G", "H", "J",
+    "K", "M", "N", "P", "Q", "R", "S", "T", "V", "W", "X", "Y", "Z",
+];
+
+/// What a format-2 link may be altered with: its digits, the letters read as digits (`O`, `I`,
+/// `L`) or never written (`U`), lower case, its separator, version digits, and other text.
+const V2_PIECES: &[&str] = &[
+    "0", "1", "Z", "z", "G", "O", "o", "I", "i", "L", "l", "U", "u", ".", "..", "2", "3", "9", "#",
+    "-", " ", "%", "&", "v=1", "中", "\u{0}", "\u{feff}",
+];
+
+fn crockford(rng: &mut Rng, n: usize) -> String {
+    (0..n).map(|_| *rng.pick(CROCKFORD)).collect()
+}
+
+/// A valid format-2 link, altered: cut, characters changed, bits changed and signed again (so
+/// that the bit reader, not the checksum, meets them), another layout's tag, another version,
+/// another place, trailing bits, near the length limit; then signed, signed wrongly, altered
+/// after signing, or not signed at all.
+fn mutated_link_v2(rng: &mut Rng, data: &PolicyData) -> String {
+    let link = valid_link_v2(rng, data);
+    // The last four digits are the checksum; `share::seal` writes them again.
+    let mut body = link[..link.len() - 4].to_string();
+    for _ in 0..=rng.below(3) {
+        body = mutate_v2_body(rng, &body);
+    }
+    let mut out = match rng.below(8) {
+        0 => body,
+        1 => format!("{body}{}", crockford(rng, 4)),
+        2 => mutate_text(rng, &share::seal(&body), V2_PIECES),
+        _ => share::seal(&body),
+    };
+    if rng.one_in(2) {
+        out.insert(0, '#');
+    }
+    out
+}
+
+fn mutate_v2_body(rng: &mut Rng, body: &str) -> String {
+    let (head, bits) = body.rsplit_once('.').unwrap_or((body, ""));
+    match rng.below(13) {
+        0 => truncate(rng, body),
+        1 => mutate_text(rng, body, V2_PIECES),
+        2 | 3 => {
+            // one or more digits of the bits changed: other values, choices out of range,
+            // days past the calendar, numbers that never end
+            let mut digits: Vec<String> = bits.chars().map(String::from).collect();
+            for _ in 0..=rng.below(3) {
+                if !digits.is_empty() {
+                    let at = rng.below(digits.len());
+                    digits[at] = rng.pick(CROCKFORD).to_string();
+                }
+            }
+            format!("{head}.{}", digits.concat())
+        }
+        4 => {
+            let n = 1 + rng.below(12);
+            format!("{body}{}", crockford(rng, n))
+        }
+        5 => {
+            // runs of ones or zeros: an Exp-Golomb code with no end, or nothing answered
+            let run = if rng.one_in(2) { "Z" } else { "0" };
+            let keep = 4 + rng.below(8);
+            let kept: String = bits.chars().take(keep).collect();
+            format!("{head}.{kept}{}", run.repeat(rng.below(40)))
+        }
+        6 => {
+            let v = *rng.pick(&["0", "1", "3", "9", "", "22", "v", "２"]);
+            format!("{v}{}", head.get(1..).unwrap_or_default()) + "." + bits
+        }
+        7 => {
+            let place = *rng.pick(&[
+                "",
+                "LUCHENG",
+                "nowhere",
+                "a.b",
+                "王",
+                "-",
+                "lu%63heng",
+                "lucheng ",
+            ]);
+            format!("{}{place}.{bits}", head.get(..1).unwrap_or_default())
+        }
+        8 => {
+            // another layout's tag (the first four digits): refused unread
+            let rest: String = bits.chars().skip(4).collect();
+            format!("{head}.{}{rest}", crockford(rng, 4))
+        }
+        9 => {
+            // trailing digits dropped: the reader supplies zero bits
+            let keep = bits.chars().count().saturating_sub(1 + rng.below(4));
+            let kept: String = bits.chars().take(keep).collect();
+            format!("{head}.{kept}")
+        }
+        10 => format!(
+            "{head}.{}",
+            bits.to_ascii_lowercase()
+                .replace('0', "o")
+                .replace('1', "l")
+        ),
+        11 => {
+            // near and over the length limit
+            let target = share::MAX_LINK_LEN - 40 + rng.below(80);
+            let mut s = body.to_string();
+            while s.len() < target {
+                s.push_str(&crockford(rng, 8));
+            }
+            s
+        }
+        _ => {
+            let u = *rng.pick(&["é", "中", "\u{0}", "\u{feff}", "🏠", "\u{202e}", "\u{3000}"]);
+            insert_at(rng, body, u)
+        }
+    }
 }
 
 fn mutated_link(rng: &mut Rng, data: &PolicyData) -> String {

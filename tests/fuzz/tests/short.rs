@@ -63,10 +63,10 @@ fn no_input_panics() {
         );
     }
 
-    // The generators reach past the first checks.
+    // The generators reach past the first checks (half the links are of each format).
     let link = |o| count(&stats, Kind::Link, "link", o);
     assert!(
-        link("ok") + link("ok_dropped_answers") > 500,
+        link("ok") + link("ok_dropped_answers") > 300,
         "{}",
         stats.table()
     );
@@ -81,6 +81,26 @@ fn no_input_panics() {
         assert!(
             link(refused) > 0,
             "no link was {refused}:\n{}",
+            stats.table()
+        );
+    }
+    // Format 2: read whole, and refused for each of its reasons.
+    let v2 = |o| count(&stats, Kind::Link, "link_v2", o);
+    assert!(
+        v2("ok") + v2("ok_dropped_answers") > 150,
+        "{}",
+        stats.table()
+    );
+    for refused in [
+        "damaged",
+        "garbled",
+        "future_version",
+        "other_questions",
+        "too_long",
+    ] {
+        assert!(
+            v2(refused) > 0,
+            "no format-2 link was {refused}:\n{}",
             stats.table()
         );
     }
@@ -108,6 +128,18 @@ fn the_same_seed_gives_the_same_inputs() {
     let b = fuzz::generate(data(), 7, 12_345).describe();
     assert_eq!(a, b);
     assert_ne!(a, fuzz::generate(data(), 8, 12_345).describe());
+}
+
+#[test]
+fn format_2_links_are_sealed_as_the_portal_seals_them() {
+    let mut rng = Rng::for_input(DEFAULT_SEED, 1);
+    for _ in 0..200 {
+        let link = fuzz::valid_link_v2(&mut rng, data());
+        let unsigned = &link[..link.len() - 4];
+        assert_eq!(anju::portal::share_link::seal(unsigned), link);
+        let (_, problems) = anju::portal::share_link::decode(&link, data()).expect("a valid link");
+        assert!(problems.is_empty(), "{link}: {problems:?}");
+    }
 }
 
 #[test]
