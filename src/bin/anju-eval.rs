@@ -59,7 +59,7 @@ fn case_links(data_dir: &str) -> Result<String, String> {
                 "place": a.place,
                 "date": a.date.map(|d| d.to_string()),
                 "services": a.services.iter().map(|s| s.id()).collect::<Vec<_>>(),
-                "link": anju::portal::share_link::encode(&a),
+                "link": anju::portal::share_link::encode(&a, &loaded.data),
             })
             .to_string()
         })
