@@ -1,44 +1,97 @@
 //! Share: a link that carries the eligibility answers in its fragment (never names, ID numbers
 //! or phone numbers), to copy or to scan. Opening such a link restores the answers and shows the
 //! results; a link that cannot be read says so and starts afresh.
+//!
+//! Copying works on every host. Where the browser offers the asynchronous clipboard (https, or
+//! the device itself) the link is written there and 'copied' is said once the browser confirms
+//! it. On a plain http:// site `navigator.clipboard` does not exist, and a browser may also
+//! refuse to write; then the link is selected in its box and a sentence says how to copy it.
 
 use crate::portal::route::Route;
 use crate::ui::components::{qr_svg, share_url};
 use crate::ui::household::answers;
 use crate::ui::language::{Msg, lang, text};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What the copy button has done so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copying {
+    /// Nothing yet, or a copy is under way.
+    Idle,
+    /// The browser confirmed that the clipboard holds the link.
+    Done,
+    /// The browser could not copy; the link is selected for the person to copy.
+    ByHand,
+}
+
+/// The page's clipboard, if the browser offers one here. Looked up by name: web-sys's getter
+/// assumes it exists, and on a non-secure origin it does not.
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = window().navigator();
+    let value = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    value.dyn_into::<web_sys::Clipboard>().ok()
+}
 
 /// The share page (`?p=share`): a link carrying the answers in its fragment, to copy or to scan.
 #[component]
 pub fn SharePage() -> impl IntoView {
     let lang = lang();
     let ctx = answers();
-    let copied = RwSignal::new(false);
+    let copy_state = RwSignal::new(Copying::Idle);
+    let link_box = NodeRef::<leptos::html::Textarea>::new();
+    // Selects the whole link so that the person's own copy command takes it.
+    let select_link = move || {
+        if let Some(el) = link_box.get_untracked() {
+            let _ = el.focus();
+            el.select();
+        }
+        copy_state.set(Copying::ByHand);
+    };
     move || {
         let l = lang.get();
         crate::ui::frame::set_title(text(l, Msg::ShareTitle), l);
         let url = share_url(&ctx.answers.get());
         let url_for_copy = url.clone();
         let copy = move |_| {
-            let clipboard = window().navigator().clipboard();
-            let _ = clipboard.write_text(&url_for_copy);
-            copied.set(true);
+            copy_state.set(Copying::Idle);
+            match clipboard() {
+                Some(clipboard) => {
+                    let written =
+                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url_for_copy));
+                    leptos::task::spawn_local(async move {
+                        match written.await {
+                            Ok(_) => copy_state.set(Copying::Done),
+                            Err(_) => select_link(),
+                        }
+                    });
+                }
+                None => select_link(),
+            }
         };
         view! {
             <a class="back-link" href=Route::Results.href()>{text(l, Msg::Back)}</a>
             <h1 tabindex="-1">{text(l, Msg::ShareTitle)}</h1>
             <p class="lead">{text(l, Msg::ShareLead)}</p>
             <label for="share-url" class="label">{text(l, Msg::ShareLinkLabel)}</label>
-            <textarea id="share-url" class="share-url" readonly rows="4">{url.clone()}</textarea>
+            <textarea id="share-url" class="share-url" readonly rows="4" node_ref=link_box>{url.clone()}</textarea>
             <p class="button-row">
                 <button type="button" class="button" on:click=copy>{text(l, Msg::ShareCopy)}</button>
             </p>
+            // Always on the page, so that a screen reader announces what the button did.
+            <p id="share-copy-status" role="status">{move || match copy_state.get() {
+                Copying::Idle => "",
+                Copying::Done => text(l, Msg::ShareCopied),
+                Copying::ByHand => text(l, Msg::ShareCopyByHand),
+            }}</p>
             <h2>{text(l, Msg::ShareQrTitle)}</h2>
             <p class="hint">{text(l, Msg::ShareQrHint)}</p>
             {qr_svg(&url).map(|svg| view! {
                 <div class="share-qr" role="img" aria-label=text(l, Msg::ShareQrTitle) inner_html=svg></div>
             })}
-            {move || copied.get().then(|| view! { <p role="status">{text(l, Msg::ShareCopied)}</p> })}
             <p class="hint">{text(l, Msg::SharePrivacy)}</p>
         }
     }
