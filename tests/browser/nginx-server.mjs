@@ -54,7 +54,8 @@ export function siteConfig(dist, prefix) {
   if (!text.includes(CONF_DIST) || !text.includes(CONF_PREFIX)) throw new Error(`${SITE_CONF} no longer names ${CONF_DIST} and ${CONF_PREFIX}`);
   const folder = resolve(dist).replace(/\/*$/, "/");
   const base = prefix.endsWith("/") ? prefix : `${prefix}/`;
-  return text.split(CONF_DIST).join(folder).split(CONF_PREFIX).join(base);
+  // Every mention of the sub-path, with its trailing slash or without.
+  return text.split(CONF_DIST).join(folder).split(CONF_PREFIX.slice(0, -1)).join(base.slice(0, -1));
 }
 
 function freePort() {

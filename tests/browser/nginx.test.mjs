@@ -137,6 +137,9 @@ test("nginx sends the headers a host should: CSP, nosniff, caching, wasm type an
   assert.equal(missing.status, 404);
   assertClosed(missing.headers, "a 404");
   assert.equal((await get(nginx.url.replace(PREFIX, "/"))).status, 404, "nothing outside the sub-path");
+  const bare = await get(nginx.url.slice(0, -1));
+  assert.equal(bare.status, 301, "the sub-path without its slash");
+  assert.equal(bare.headers.location, nginx.url);
 });
 
 /** What the results page concludes, service by service. */
