@@ -1,11 +1,13 @@
 //! Share: a link that carries the eligibility answers in its fragment (never names, ID numbers
 //! or phone numbers), to copy or to scan. Opening such a link restores the answers and shows the
-//! results; a link that cannot be read says so and starts afresh.
+//! results; a link that cannot be read changes nothing saved and says why.
 //!
 //! Copying works on every host. Where the browser offers the asynchronous clipboard (https, or
 //! the device itself) the link is written there and 'copied' is said once the browser confirms
 //! it. On a plain http:// site `navigator.clipboard` does not exist, and a browser may also
-//! refuse to write; then the link is selected in its box and a sentence says how to copy it.
+//! refuse to write; then the link is selected in its box and copied as pages did before that
+//! clipboard (`document.execCommand("copy")`), and 'copied' is said if the browser reports
+//! success; if not, the link stays selected and a sentence says how to copy it.
 
 use crate::portal::route::Route;
 use crate::ui::components::{qr_svg, share_url};
@@ -23,6 +25,21 @@ enum Copying {
     Done,
     /// The browser could not copy; the link is selected for the person to copy.
     ByHand,
+}
+
+/// Selects the whole link in `el` and asks the browser to copy the selection; true when the
+/// browser reports that it did (`execCommand` says false, or throws, when it will not).
+fn copy_selected(el: &web_sys::HtmlTextAreaElement) -> bool {
+    let _ = el.focus();
+    el.select();
+    let _ = el.set_selection_range(0, el.value().encode_utf16().count() as u32);
+    // Looked up by name, like the clipboard: a browser may have dropped it.
+    let document = document();
+    js_sys::Reflect::get(&document, &JsValue::from_str("execCommand"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&document, &JsValue::from_str("copy")).ok())
+        .is_some_and(|done| done.is_truthy())
 }
 
 /// The page's clipboard, if the browser offers one here. Looked up by name: web-sys's getter
@@ -43,13 +60,17 @@ pub fn SharePage() -> impl IntoView {
     let ctx = answers();
     let copy_state = RwSignal::new(Copying::Idle);
     let link_box = NodeRef::<leptos::html::Textarea>::new();
-    // Selects the whole link so that the person's own copy command takes it.
-    let select_link = move || {
-        if let Some(el) = link_box.get_untracked() {
-            let _ = el.focus();
-            el.select();
-        }
-        copy_state.set(Copying::ByHand);
+    // Without the asynchronous clipboard: the link selected and copied the older way, or left
+    // selected for the person's own copy command.
+    let copy_by_selection = move || {
+        let copied = link_box
+            .get_untracked()
+            .is_some_and(|el| copy_selected(&el));
+        copy_state.set(if copied {
+            Copying::Done
+        } else {
+            Copying::ByHand
+        });
     };
     move || {
         let l = lang.get();
@@ -65,11 +86,11 @@ pub fn SharePage() -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         match written.await {
                             Ok(_) => copy_state.set(Copying::Done),
-                            Err(_) => select_link(),
+                            Err(_) => copy_by_selection(),
                         }
                     });
                 }
-                None => select_link(),
+                None => copy_by_selection(),
             }
         };
         view! {
