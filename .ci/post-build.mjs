@@ -68,6 +68,12 @@ const version = sha(
     .filter((f) => statSync(join(stage, f)).isFile() && f !== "index.html")
     .map((f) => f + sha(readFileSync(join(stage, f)))),
   ...Object.values(site.files).map((f) => f.file),
+  // index.html is written below with the version in it, so what goes into it counts instead:
+  // Trunk's page, the start page, the shell and its words, and this script (the loader). A
+  // build that changes only the page still gets a new worker and cache.
+  html,
+  JSON.stringify(site),
+  readFileSync(new URL(import.meta.url)),
 ).slice(0, 16);
 const manifest = { version, families, heads: site.families, files: site.files };
 
@@ -120,6 +126,13 @@ const status = () => {
 setTimeout(() => { slow = true; status(); }, 1500);
 const keep = (url, response) => {
   if ("caches" in window) caches.open("anju-" + M.version).then((c) => c.put(url, response)).catch(() => {});
+};
+// The program's module arrives by import(), whose response the page cannot copy; and on a
+// first visit no service worker sees it. It is kept by a fetch of its own (from the browser's
+// cache), unless the service worker has it already, so that this build's pages find every
+// file they need in its cache, offline or after a newer build is deployed.
+const keepFile = (url) => {
+  if ("caches" in window) caches.open("anju-" + M.version).then(async (c) => (await c.match(url)) || c.add(url)).catch(() => {});
 };
 // A response whose body counts towards the progress line as it arrives.
 const counted = (url, size) => {
@@ -184,7 +197,7 @@ const load = () => (started ??= (() => {
   prefetch();
   const f = M.families[family];
   return import("./" + f.js)
-    .then((app) => app.default({ module_or_path: counted(f.wasm, f.size) }))
+    .then((app) => (keepFile(f.js), app.default({ module_or_path: counted(f.wasm, f.size) })))
     .catch(() => window.anjuFailed());
 })());
 if (onStart) {

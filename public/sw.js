@@ -1,7 +1,8 @@
 // Anju's service worker: a page opened once opens again offline, and nothing is downloaded
 // twice or without need.
 //
-// - Each build has its own cache, named by a hash of its files. On install it keeps what the
+// - Each build has its own cache, named by a hash of its files and its page (the page's loader
+//   also keeps there every program and data file it fetches). On install it keeps what the
 //   resident's journey needs (CORE: the page, the stylesheet, the journey's program), taking
 //   what the page has already put there instead of downloading it again; with Save-Data on it
 //   keeps nothing ahead of need. Every other file (another family's program, a place's data,

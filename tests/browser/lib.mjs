@@ -25,12 +25,20 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-export async function launch() {
+/**
+ * A name for 127.0.0.1 that the browser of `launch({ insecureHost: true })` resolves. Chromium
+ * counts http://127.0.0.1 and http://localhost as secure contexts; http://anju.test is not one,
+ * like a government site on plain http (no service worker, no `navigator.clipboard`).
+ */
+export const INSECURE_HOST = "anju.test";
+
+/** Launches Chromium; with `insecureHost`, INSECURE_HOST leads to 127.0.0.1. */
+export async function launch({ insecureHost = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     // playwright gives every launch a fresh, empty profile of its own.
-    args: CHROMIUM_FLAGS,
+    args: insecureHost ? [...CHROMIUM_FLAGS, `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`] : CHROMIUM_FLAGS,
   });
 }
 
