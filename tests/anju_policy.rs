@@ -237,3 +237,263 @@ fn a_failing_case_is_named_by_its_file_line_and_sentence() {
     assert!(out.contains("/school/cases.toml:"), "{out}");
     assert!(out.contains(": case '"), "{out}");
 }
+
+/// The sources folder for the worked example: the fixture's texts (with the made-up 2017
+/// notice), and the project's own where they are at hand, so that every document is checked.
+fn example_sources() -> PathBuf {
+    let dir = temp("sources");
+    copy_dir(&fixture_sources(), &dir);
+    let shared = root().join("..").join("shared");
+    for sub in ["seeds", "sources"] {
+        if shared.join(sub).is_dir() {
+            copy_dir(&shared.join(sub), &dir.join(sub));
+        }
+    }
+    dir
+}
+
+#[derive(serde::Deserialize)]
+struct Edits {
+    edit: Vec<Edit>,
+}
+#[derive(serde::Deserialize)]
+struct Edit {
+    from: String,
+    to: String,
+}
+
+/// The worked example of policy-data/README.md, "Adding a new year's rules", end to end: a
+/// made-up 2017 Lucheng notice replaces the 2013 enrolment rules from 2017-09-01 with two years
+/// of insurance instead of one. Nothing of it enters the shipped policy-data.
+#[test]
+fn the_worked_new_year_example_runs_end_to_end_through_the_command() {
+    let example = root().join("tests/fixtures/new-year-2017");
+    let dir = copy_with("policy-data", &[]);
+    let repo = dir.parent().expect("parent").to_path_buf();
+    let sources = example_sources();
+    // 1. The new notice: its text in seeds/ (of the sources folder), its document file.
+    std::fs::copy(
+        example.join("documents/lucheng-2017-88.toml"),
+        dir.join("documents/lucheng-2017-88.toml"),
+    )
+    .expect("copy document");
+    // 2. new-year: a copy of the 2013 rules from 2017-09-01, the 2013 rules ended that day.
+    let (code, out) = run(
+        &[
+            "new-year",
+            "school/lucheng-2013.toml",
+            "--from",
+            "2017-09-01",
+            "--document",
+            "lucheng-2017-88",
+            "--file",
+            "school/lucheng-school-2017.toml",
+        ],
+        Some(&sources),
+        &repo,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.lines().take(3).collect::<Vec<_>>(),
+        [
+            "wrote school/lucheng-school-2017.toml: rule set lucheng-school-2017, from 2017-09-01, a copy of lucheng-school-2013",
+            "ended school/lucheng-2013.toml: to = \"2017-09-01\", with a to_note naming what replaces it (reword it if you like)",
+            "lucheng-school-2017 rests on document lucheng-2017-88; its 45 clause reference(s) still cite lucheng-2013-164 as 'lucheng-2013-164#…': point each one that the new document replaces at it",
+        ],
+        "{out}"
+    );
+    let old = std::fs::read_to_string(dir.join("school/lucheng-2013.toml")).expect("old");
+    assert!(old.contains("from = \"2013-07-19\"\nto = \"2017-09-01\"\nto_note = { zh = \"自2017年9月1日起,由温鹿政办〔2017〕88号取代(规则集 lucheng-school-2017)。\", zh_hant = \"自2017年9月1日起,由温鹿政办〔2017〕88号取代(規則集 lucheng-school-2017)。\", en = \"Replaced from 2017-09-01 by 温鹿政办〔2017〕88号 (rule set lucheng-school-2017).\" }\n"), "{old}");
+    let new_file = dir.join("school/lucheng-school-2017.toml");
+    let new = std::fs::read_to_string(&new_file).expect("new");
+    assert!(new.contains("id = \"lucheng-school-2017\"\nservice = \"school\"\nplace = \"lucheng\"\ndocument = \"lucheng-2017-88\"\nfrom = \"2017-09-01\"\n"), "{new}");
+    assert!(
+        !new.contains("clause = \"annex"),
+        "every clause still cites the 2013 document"
+    );
+    // Right after new-year, the data is valid and every case still passes.
+    let (code, out) = run(&["check"], Some(&sources), &repo);
+    assert_eq!(code, 0, "{out}");
+    // 3. The maintainer's edit: the title, and two years of insurance from the 2017 notice.
+    let edits: Edits =
+        toml::from_str(&std::fs::read_to_string(example.join("edit.toml")).expect("edits"))
+            .expect("edit.toml");
+    let mut text = new;
+    for e in &edits.edit {
+        assert!(text.contains(&e.from), "no {:?}", e.from);
+        text = text.replacen(&e.from, &e.to, 1);
+    }
+    std::fs::write(&new_file, text).expect("write");
+    // 4. The cases on both sides of the day.
+    let cases = dir.join("school/cases.toml");
+    let mut all = std::fs::read_to_string(&cases).expect("cases");
+    all += "\n";
+    all += &std::fs::read_to_string(example.join("cases.toml")).expect("example cases");
+    std::fs::write(&cases, all).expect("write cases");
+    // 5. check: no problems, the new notice checked word for word.
+    let (code, out) = run(&["check"], Some(&sources), &repo);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("lucheng-2017-88.toml"),
+        "the 2017 notice is checked: {out}"
+    );
+    let summary = out.lines().last().unwrap_or_default();
+    assert!(
+        summary.starts_with("policy-data: no problems (24 rule sets, 12 documents,"),
+        "{out}"
+    );
+    // 6. diff: what changed, in plain words.
+    let (code, out) = run(
+        &["diff", "lucheng-school-2013", "lucheng-school-2017"],
+        None,
+        &repo,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.trim_end(),
+        "lucheng-school-2013 → lucheng-school-2017
+dates and document:
+  changed: from 2013-07-19 until the day before 2017-09-01
+         → from 2017-09-01, with no end
+  changed: rests on document lucheng-2013-164
+         → rests on document lucheng-2017-88
+  changed: title 鹿城区新居民子女入学(2013年暂行办法)
+         → title 鹿城区新居民子女入学(2017年调整)
+conditions:
+  changed: conditions.parent_conditions › insurance_months_here: 在鹿城区缴纳社会保险费1年(含)以上: insurance_months_here at least 1 year (温鹿政办〔2013〕164号 附件6 第二条)
+         → conditions.parent_conditions › insurance_months_here: 在鹿城区缴纳社会保险费2年(含)以上: insurance_months_here at least 2 years (温鹿政办〔2017〕88号 第二条)
+clause words:
+  added: 温鹿政办〔2017〕88号 第二条: 第二条 新居民子女申请在我区接受义务教育的,其父母或法定监护人须在我区缴纳社会保险费2年(含)以上;其他条件仍按原办法第二条执行。"
+    );
+    // 7. coverage: the new rule set's rules no case reaches yet.
+    let (code, out) = run(&["coverage"], None, &repo);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "  lucheng-school-2017 (6 of 8 rules untested):\n    school/lucheng-school-2017.toml:"
+        ),
+        "{out}"
+    );
+    // The shipped data is untouched.
+    assert!(
+        !root()
+            .join("policy-data/school/lucheng-school-2017.toml")
+            .exists()
+    );
+    assert!(
+        !root()
+            .join("policy-data/documents/lucheng-2017-88.toml")
+            .exists()
+    );
+}
+
+#[test]
+fn new_year_refuses_a_rule_set_that_already_ends_and_a_file_that_exists() {
+    let dir = copy_with("policy-data", &[]);
+    let repo = dir.parent().expect("parent").to_path_buf();
+    let (code, out) = run(
+        &[
+            "new-year",
+            "permit/lucheng-permit-2013.toml",
+            "--from",
+            "2017-09-01",
+        ],
+        None,
+        &repo,
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("permit/lucheng-permit-2013.toml already ends (it has 'to')"),
+        "{out}"
+    );
+    let (code, out) = run(
+        &[
+            "new-year",
+            "school/lucheng-2013.toml",
+            "--from",
+            "2013-09-01",
+            "--file",
+            "school/haishu-school-2015.toml",
+        ],
+        None,
+        &repo,
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("school/haishu-school-2015.toml exists already"),
+        "{out}"
+    );
+    let (code, out) = run(&["new-year", "school/lucheng-2013.toml"], None, &repo);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("needs the old rule set's file and --from"),
+        "{out}"
+    );
+}
+
+#[test]
+fn diff_of_a_rule_set_with_itself_has_no_differences_and_a_misspelt_id_is_suggested() {
+    let dir = copy_with("tests/fixtures/policy-data-fixture", &[]);
+    let d = dir.to_str().unwrap();
+    let (code, out) = run(
+        &[
+            "diff",
+            "testville-school-2020",
+            "testville-school-2020",
+            "--data",
+            d,
+        ],
+        None,
+        root(),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.trim_end(),
+        "testville-school-2020 → testville-school-2020\n  no differences"
+    );
+    let (code, out) = run(
+        &[
+            "diff",
+            "testville-school-2020",
+            "testvile-school-2020",
+            "--data",
+            d,
+        ],
+        None,
+        root(),
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("no rule set 'testvile-school-2020' (did you mean 'testville-school-2020'?)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn coverage_names_each_rule_no_case_reaches_with_its_line() {
+    // The fixture's two cases reach both its rules; without the second, 'otherwise' is untested.
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/policy-data-fixture/school/cases.toml"),
+    )
+    .expect("cases");
+    let second = text.rfind("[[case]]").expect("a second case");
+    let dir = copy_with(
+        "tests/fixtures/policy-data-fixture",
+        &[("school/cases.toml", &text[second..], "")],
+    );
+    let d = dir.to_str().unwrap();
+    let (code, out) = run(&["coverage", d], None, root());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(": 1 of 2 rules are the outcome of some policy case; 1 are not"),
+        "{out}"
+    );
+    assert!(out.contains("  testville-school-2020 (1 of 2 rules untested):\n    school/fixture-rules.toml:25: enrolment/otherwise → not_eligible: "), "{out}");
+    let full = copy_with("tests/fixtures/policy-data-fixture", &[]);
+    let (_, out) = run(&["coverage", full.to_str().unwrap()], None, root());
+    assert!(
+        out.trim_end()
+            .ends_with(": 2 of 2 rules are the outcome of some policy case; every rule is"),
+        "{out}"
+    );
+}

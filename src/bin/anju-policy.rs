@@ -2,6 +2,9 @@
 //!
 //! ```sh
 //! cargo run --bin anju-policy -- check [DIR]
+//! cargo run --bin anju-policy -- new-year school/lucheng-2013.toml --from 2017-09-01 [--id ID] [--file FILE] [--document DOC] [--cite-new-document]
+//! cargo run --bin anju-policy -- diff OLD_RULESET_ID NEW_RULESET_ID [--data DIR]
+//! cargo run --bin anju-policy -- coverage [DIR]
 //! ```
 //!
 //! `check` prints only the problems: every data error with its file and line, every clause whose
@@ -40,7 +43,7 @@ mod native {
     use anju::engine::policy_tools::{self, verbatim};
     use std::path::Path;
 
-    pub const USAGE: &str = "usage: anju-policy check [DIR]";
+    pub const USAGE: &str = "usage: anju-policy check [DIR]\n       anju-policy new-year OLD_FILE --from YYYY-MM-DD [--id NEW_ID] [--file NEW_FILE] [--document DOC_ID] [--cite-new-document] [--data DIR]\n       anju-policy diff OLD_RULESET_ID NEW_RULESET_ID [--data DIR]\n       anju-policy coverage [DIR]";
 
     /// The output, and whether the command found no problem.
     pub fn run(args: &[String]) -> Result<(String, bool), String> {
@@ -49,6 +52,9 @@ mod native {
             "check" => Ok(check(Path::new(
                 rest.first().map_or("policy-data", String::as_str),
             ))),
+            "new-year" => policy_tools::new_year::command(rest).map(|s| (s, true)),
+            "diff" => policy_tools::diff::command(rest).map(|s| (s, true)),
+            "coverage" => policy_tools::coverage::command(rest),
             "-h" | "--help" | "help" => Ok((USAGE.to_string(), true)),
             other => Err(format!("no command '{other}'\n{USAGE}")),
         }
