@@ -497,3 +497,66 @@ fn coverage_names_each_rule_no_case_reaches_with_its_line() {
         "{out}"
     );
 }
+
+#[test]
+fn a_case_naming_a_rule_set_decision_rule_or_fact_that_does_not_exist_is_refused_with_a_suggestion()
+{
+    let dir = copy_with(
+        "policy-data",
+        &[
+            (
+                "permit/cases.toml",
+                "absent = [\"shaoxing-permit-2016\", \"national-residence-permit-2016\"]",
+                "absent = [\"shaoxing-permit-2061\", \"national-residence-permit-2016\"]",
+            ),
+            (
+                "school/cases.toml",
+                "decision = \"lucheng-school-2013/enrolment\"\noutcome = \"out_of_scope\"\nrule = \"too-young\"",
+                "decision = \"lucheng-school-2013/enrolment\"\noutcome = \"out_of_scope\"\nrule = \"too-yuong\"",
+            ),
+        ],
+    );
+    let (code, out) = run(&["check", dir.to_str().unwrap()], None, root());
+    assert_eq!(code, 1, "{out}");
+    let shown = dir.display().to_string();
+    let line_of = |file: &str, text: &str| {
+        std::fs::read_to_string(dir.join(file))
+            .expect("read")
+            .lines()
+            .position(|l| l.contains(text))
+            .expect("edited")
+            + 1
+    };
+    let absent = line_of("permit/cases.toml", "shaoxing-permit-2061");
+    let rule = line_of("school/cases.toml", "too-yuong");
+    assert!(
+        out.contains(&format!("  {shown}/permit/cases.toml:{absent}: case '")),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            " › absent: no rule set 'shaoxing-permit-2061' (did you mean 'shaoxing-permit-2016'?)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(&format!("  {shown}/school/cases.toml:{rule}: case 'A child of 5 is too young for Lucheng public school enrolment' › expect, item 1 › rule: decision 'lucheng-school-2013/enrolment' has no rule 'too-yuong' (did you mean 'too-young'?)")), "{out}");
+    // A misspelt fact in a case is named with the nearest one when the case runs.
+    let dir = copy_with(
+        "tests/fixtures/policy-data-fixture",
+        &[(
+            "school/cases.toml",
+            "months_in_testville = 48",
+            "months_in_testvile = 48",
+        )],
+    );
+    let (code, out) = run(
+        &["check", dir.to_str().unwrap()],
+        Some(&fixture_sources()),
+        root(),
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("months_in_testvile: no such question (did you mean 'months_in_testville'?)"),
+        "{out}"
+    );
+}

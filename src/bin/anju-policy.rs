@@ -22,8 +22,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match native::run(&args) {
         Ok((out, ok)) => {
+            // A closed pipe (`| head`) ends the output quietly.
             if !out.is_empty() {
-                println!("{out}");
+                use std::io::Write;
+                let _ = writeln!(std::io::stdout(), "{out}");
             }
             if ok {
                 ExitCode::SUCCESS

@@ -166,6 +166,9 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
     if errors.is_empty() {
         errors = validate(&loaded.data, &loaded.origins);
     }
+    if errors.is_empty() {
+        errors = super::policy_tools::case_refs::check(&loaded.data, &loaded.cases);
+    }
     add_lines(dir, &mut errors);
     if errors.is_empty() {
         Ok(loaded)

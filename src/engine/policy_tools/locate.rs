@@ -33,6 +33,11 @@ pub fn locate(text: &str, path: &str, message: &str) -> Option<usize> {
             "decision" | "rule" | "clause" | "choices" if !name.is_empty() => {
                 find(from(at), &|l| is_id_line(l, name))
             }
+            // `case 'A child of 5 …'`: its `name = "…"`.
+            "case" if name.len() > 2 => {
+                let name = &name[1..name.len() - 1];
+                find(from(at), &|l| is_id_line(l, name))
+            }
             _ => {
                 // `conditions.name.all, item 2`, `materials, item 1`, `when`, `clause`.
                 let field = step.split([',', '[']).next().unwrap_or(step).trim();
@@ -68,14 +73,23 @@ pub fn locate(text: &str, path: &str, message: &str) -> Option<usize> {
             at = nth_item(&lines, from(at), key, n).or(at);
         }
     }
-    // The first name the message quotes that stands after where the path led (a later one may
-    // be a suggestion, found anywhere).
+    // The first name the message quotes that stands in the table the path led to (before the
+    // next table header): a later one may be a suggestion, or another case's.
     let start = from(at);
+    let end = if at.is_some() {
+        (start + 1..lines.len())
+            .find(|&i| lines[i].trim_start().starts_with('['))
+            .unwrap_or(lines.len())
+    } else {
+        lines.len()
+    };
     for q in quoted(message) {
+        if path.contains(&format!("'{q}'")) {
+            continue;
+        }
         let want = format!("\"{q}\"");
-        let hit = (start..lines.len()).find(|&i| lines[i].contains(&want));
-        if hit.is_some() {
-            return hit.map(|i| i + 1);
+        if let Some(hit) = (start..end).find(|&i| lines[i].contains(&want)) {
+            return Some(hit + 1);
         }
     }
     at.map(|i| i + 1)
@@ -87,14 +101,15 @@ fn nth_item(lines: &[&str], start: usize, key: &str, n: usize) -> Option<usize> 
         let t = l.trim();
         t.starts_with("[[") && (t == format!("[[{key}]]") || t.ends_with(&format!(".{key}]]")))
     };
-    if lines.get(start).is_some_and(|l| header(l))
-        || !lines[start..].iter().any(|l| has_key(l, key))
+    let first_header = (start..lines.len()).find(|&i| header(lines[i]));
+    let inline = |l: &str| has_key(l, key) && !l.trim_start().starts_with('[');
+    let first_inline = (start..lines.len()).find(|&i| inline(lines[i]));
+    if let Some(h) = first_header
+        && first_inline.is_none_or(|i| h < i)
     {
-        return (start..lines.len())
-            .filter(|&i| header(lines[i]))
-            .nth(n - 1);
+        return (h..lines.len()).filter(|&i| header(lines[i])).nth(n - 1);
     }
-    let open = (start..lines.len()).find(|&i| has_key(lines[i], key))?;
+    let open = first_inline?;
     if !lines[open].trim_end().ends_with('[') {
         return Some(open);
     }

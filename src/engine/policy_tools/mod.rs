@@ -2,6 +2,7 @@
 //! verbatim-quote check against the published texts, plain messages with line numbers, and the
 //! `anju-policy` helpers (`new-year`, `diff`, `coverage`).
 
+pub mod case_refs;
 pub mod coverage;
 pub mod diff;
 pub mod locate;
