@@ -57,11 +57,12 @@ fn verbatim_check(dir: &Path, loaded: &engine::source::Loaded) {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let sources = verbatim::find_sources_here(Path::new(&root));
     if let verbatim::Sources::Found(folder, _) = &sources {
+        // Only the files there: a path that does not exist would rerun this script every build.
         for doc in &loaded.data.documents {
-            println!(
-                "cargo::rerun-if-changed={}",
-                folder.join(&doc.source).display()
-            );
+            let path = folder.join(&doc.source);
+            if path.is_file() {
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
         }
     }
     let report = verbatim::check(&loaded.data, &loaded.origins, dir, &sources);

@@ -144,6 +144,19 @@ pub fn plain(message: &str, line: &str, at: &str) -> String {
             (g, e) => format!("'{key}' has the wrong form: it is {g}, and {e} is expected here"),
         };
     }
+    if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
+        return match name.trim() {
+            "Amount" => format!(
+                "'{key}' takes a number (a count, or points) or a period: write {key} = 60, or {key} = {{ years = 1 }}"
+            ),
+            "FactValue" => format!(
+                "'{key}' takes an answer: true or false, a number of months or a count, or text in quotes (a date \"2014-06-01\", a month \"2012-03\", a choice)"
+            ),
+            other => format!(
+                "'{key}' has a form that {other} does not take; see the guide for this field"
+            ),
+        };
+    }
     if message.contains("expected a") && looks_like_date(value) {
         return format!("a date is written in quotes: write {key} = \"{value}\"");
     }
@@ -232,6 +245,22 @@ mod tests {
             said("decision = \"a\"\ndecision = \"b\"").starts_with("'decision' is given twice"),
             "{}",
             said("decision = \"a\"\ndecision = \"b\"")
+        );
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Threshold {
+        at_least: crate::engine::model::Amount,
+    }
+
+    #[test]
+    fn a_threshold_in_quotes_says_what_a_threshold_is() {
+        let text = "at_least = \"60\"";
+        let e = toml::from_str::<Threshold>(text).expect_err("an error");
+        assert_eq!(
+            parse_error(text, &e).1,
+            "'at_least' takes a number (a count, or points) or a period: write at_least = 60, or at_least = { years = 1 }\n      1 | at_least = \"60\""
         );
     }
 }
