@@ -560,3 +560,34 @@ fn a_case_naming_a_rule_set_decision_rule_or_fact_that_does_not_exist_is_refused
         "{out}"
     );
 }
+
+#[test]
+fn diff_names_papers_places_and_clause_words_that_change() {
+    let (code, out) = run(
+        &["diff", "haishu-school-2015", "shaoxing-school-2016"],
+        None,
+        root(),
+    );
+    assert_eq!(code, 0, "{out}");
+    let sections: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(
+        sections,
+        [
+            "haishu-school-2015 → shaoxing-school-2016",
+            "dates and document:",
+            "conditions:",
+            "outcomes:",
+            "papers, places and steps:",
+            "clause words:"
+        ]
+    );
+    assert!(out.contains("  removed: rule kindergarten › may-be-supported where to go: 海曙区教育局。 (海政办〔2015〕79号 三(十))"), "{out}");
+    assert!(
+        out.contains("  added: rule enrolment › may-enrol paper: 父母的居住证"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  added: 绍政办发〔2016〕11号 三(八): "),
+        "{out}"
+    );
+}
