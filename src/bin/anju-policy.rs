@@ -1,10 +1,10 @@
 //! Helpers for the people who keep `policy-data/` (see policy-data/README.md):
 //!
 //! ```sh
-//! cargo run --bin anju-policy -- check [DIR]
-//! cargo run --bin anju-policy -- new-year school/lucheng-2013.toml --from 2017-09-01 [--id ID] [--file FILE] [--document DOC] [--cite-new-document]
-//! cargo run --bin anju-policy -- diff OLD_RULESET_ID NEW_RULESET_ID [--data DIR]
-//! cargo run --bin anju-policy -- coverage [DIR]
+//! cargo run -q --bin anju-policy -- check [DIR]
+//! cargo run -q --bin anju-policy -- new-year school/lucheng-2013.toml --from 2017-09-01 [--id ID] [--file FILE] [--document DOC] [--cite-new-document]
+//! cargo run -q --bin anju-policy -- diff OLD_RULESET_ID NEW_RULESET_ID [--data DIR]
+//! cargo run -q --bin anju-policy -- coverage [DIR]
 //! ```
 //!
 //! `check` prints only the problems: every data error with its file and line, every clause whose
