@@ -12,8 +12,23 @@ fn root() -> &'static Path {
 
 static COPIES: AtomicUsize = AtomicUsize::new(0);
 
-/// A fresh empty folder under the system's temporary folder.
-fn temp(name: &str) -> PathBuf {
+/// A fresh empty folder under the system's temporary folder, removed when dropped.
+struct Temp(PathBuf);
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for Temp {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+fn temp(name: &str) -> Temp {
     let dir = std::env::temp_dir().join(format!(
         "anju-policy-{name}-{}-{}",
         std::process::id(),
@@ -21,7 +36,20 @@ fn temp(name: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp");
-    dir
+    Temp(dir)
+}
+
+/// A data folder copied into a fresh temporary folder (`<temp>/policy-data`), removed with it.
+struct Copied {
+    _base: Temp,
+    dir: PathBuf,
+}
+
+impl std::ops::Deref for Copied {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.dir
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -39,8 +67,9 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A copy of `folder` (relative to the repository) inside a fresh temporary folder, as
 /// `<temp>/policy-data`, with `edits` made (file, text, replacement).
-fn copy_with(folder: &str, edits: &[(&str, &str, &str)]) -> PathBuf {
-    let dir = temp("data").join("policy-data");
+fn copy_with(folder: &str, edits: &[(&str, &str, &str)]) -> Copied {
+    let base = temp("data");
+    let dir = base.join("policy-data");
     copy_dir(&root().join(folder), &dir);
     for (file, from, to) in edits {
         let path = dir.join(file);
@@ -48,7 +77,7 @@ fn copy_with(folder: &str, edits: &[(&str, &str, &str)]) -> PathBuf {
         assert!(text.contains(from), "{file} has no {from:?}");
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     }
-    dir
+    Copied { _base: base, dir }
 }
 
 /// Runs `anju-policy ARGS` with ANJU_SOURCES set to `sources` (or unset); (exit code, stdout).
@@ -240,7 +269,7 @@ fn a_failing_case_is_named_by_its_file_line_and_sentence() {
 
 /// The sources folder for the worked example: the fixture's texts (with the made-up 2017
 /// notice), and the project's own where they are at hand, so that every document is checked.
-fn example_sources() -> PathBuf {
+fn example_sources() -> Temp {
     let dir = temp("sources");
     copy_dir(&fixture_sources(), &dir);
     let shared = root().join("..").join("shared");
@@ -289,7 +318,7 @@ fn the_worked_new_year_example_runs_end_to_end_through_the_command() {
             "--file",
             "school/lucheng-school-2017.toml",
         ],
-        Some(&sources),
+        Some(&*sources),
         &repo,
     );
     assert_eq!(code, 0, "{out}");
@@ -312,7 +341,7 @@ fn the_worked_new_year_example_runs_end_to_end_through_the_command() {
         "every clause still cites the 2013 document"
     );
     // Right after new-year, the data is valid and every case still passes.
-    let (code, out) = run(&["check"], Some(&sources), &repo);
+    let (code, out) = run(&["check"], Some(&*sources), &repo);
     assert_eq!(code, 0, "{out}");
     // 3. The maintainer's edit: the title, and two years of insurance from the 2017 notice.
     let edits: Edits =
@@ -331,7 +360,7 @@ fn the_worked_new_year_example_runs_end_to_end_through_the_command() {
     all += &std::fs::read_to_string(example.join("cases.toml")).expect("example cases");
     std::fs::write(&cases, all).expect("write cases");
     // 5. check: no problems, the new notice checked word for word.
-    let (code, out) = run(&["check"], Some(&sources), &repo);
+    let (code, out) = run(&["check"], Some(&*sources), &repo);
     assert_eq!(code, 0, "{out}");
     assert!(
         !out.contains("lucheng-2017-88.toml"),
