@@ -187,3 +187,49 @@ pub fn difference(line: &str, source: &str, source_name: &str) -> String {
         show(source_char),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_variable_comes_first_then_shared_beside_the_repository() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let fixture = here.join("tests/fixtures/sources");
+        assert_eq!(
+            find_sources(here, Some(fixture.clone().into_os_string())),
+            Sources::Found(fixture, SOURCES_ENV)
+        );
+        assert_eq!(
+            find_sources(here, Some("/no/such/folder".into())),
+            Sources::Missing(format!(
+                "{SOURCES_ENV} names /no/such/folder, which is not a folder"
+            ))
+        );
+        // An empty variable counts as unset; a repository with no ../shared has none.
+        let lone = here.join("tests/fixtures/policy-data-fixture/school");
+        assert_eq!(
+            find_sources(&lone, Some("".into())),
+            Sources::Missing(format!(
+                "no folder ../shared beside the repository and {SOURCES_ENV} is not set"
+            ))
+        );
+    }
+
+    #[test]
+    fn the_first_differing_character_is_shown_in_context() {
+        let source = "第一条 甲乙丙丁。\n第二条 戊己庚辛。\n";
+        assert_eq!(
+            difference("第二条 戊己庚申。", source, "seeds/x.txt"),
+            "character 8 of the quoted line differs from seeds/x.txt (line 2):\n      quoted: …第二条 戊己庚«申»。…\n      source: …第二条 戊己庚«辛»。…"
+        );
+        assert_eq!(
+            difference("第二条 戊己庚辛。多", source, "seeds/x.txt"),
+            "character 10 of the quoted line differs from seeds/x.txt (line 2):\n      quoted: …第二条 戊己庚辛。«多»…\n      source: …第二条 戊己庚辛。(end of line)…"
+        );
+        assert_eq!(
+            difference("乙", "甲", "seeds/x.txt"),
+            "the quoted words are not in seeds/x.txt: not even its first character '乙' is there"
+        );
+    }
+}
