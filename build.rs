@@ -22,6 +22,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    verbatim_check(dir, &loaded);
     let json = serde_json::to_string(&loaded.data).unwrap_or_else(|e| {
         eprintln!("cannot write policy data as JSON: {e}");
         std::process::exit(1);
@@ -44,6 +45,41 @@ fn main() {
     let cases = serde_json::to_string(&index).unwrap_or_else(|e| fail(&e.to_string()));
     if let Err(e) = std::fs::write(Path::new(&out).join("cases.json"), cases) {
         fail(&format!("cannot write cases.json: {e}"));
+    }
+}
+
+/// Where the published texts are at hand (`ANJU_SOURCES`, or `../shared/`), every clause must
+/// be quoted from them word for word; the message names the document file and shows the first
+/// character that differs. Without them the build says which documents it could not check.
+fn verbatim_check(dir: &Path, loaded: &engine::source::Loaded) {
+    use engine::policy_tools::verbatim;
+    println!("cargo::rerun-if-env-changed={}", verbatim::SOURCES_ENV);
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let sources = verbatim::find_sources_here(Path::new(&root));
+    if let verbatim::Sources::Found(folder, _) = &sources {
+        // Only the files there: a path that does not exist would rerun this script every build.
+        for doc in &loaded.data.documents {
+            let path = folder.join(&doc.source);
+            if path.is_file() {
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
+        }
+    }
+    let report = verbatim::check(&loaded.data, &loaded.origins, dir, &sources);
+    if !report.wrong.is_empty() {
+        eprintln!(
+            "policy-data has {} clause line(s) not quoted word for word:",
+            report.wrong.len()
+        );
+        for e in &report.wrong {
+            eprintln!("  policy-data/{e}");
+        }
+        std::process::exit(1);
+    }
+    if let Some(notice) = report.unverified_notice() {
+        for line in notice.lines() {
+            println!("cargo::warning={}", line.trim());
+        }
     }
 }
 

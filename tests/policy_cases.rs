@@ -1,6 +1,7 @@
 //! Runs every policy case in `policy-data/*/cases.toml` as its own test, named by its sentence,
 //! plus checks over the data as a whole. `cargo test -- "too young"` runs the cases that match.
 
+use anju::engine::policy_tools::verbatim;
 use anju::engine::source::load_dir;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::Path;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 
 fn main() {
     let args = Arguments::from_args();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data");
+    let dir = data_dir();
     let loaded = match load_dir(&dir) {
         Ok(l) => Arc::new(l),
         Err(errors) => {
@@ -32,8 +33,8 @@ fn main() {
         ));
         let l = Arc::clone(&loaded);
         trials.push(Trial::test(
-            "every clause is quoted word for word from its source in shared/",
-            move || clauses_are_verbatim(&l.data).map_err(Failed::from),
+            "every clause is quoted word for word from its published text, where the texts are at hand",
+            move || clauses_are_verbatim(&l).map_err(Failed::from),
         ));
         let l = Arc::clone(&loaded);
         trials.push(Trial::test(
@@ -47,6 +48,11 @@ fn main() {
             "every threshold, and every number a paper or step gives, stands in the clause it cites",
             move || numbers_stand_in_their_clauses(&l.data).map_err(Failed::from),
         ));
+    }
+    // Said once, before the cases: which documents could not be checked word for word.
+    let unchecked = verbatim::check(&loaded.data, &loaded.origins, &dir, &sources());
+    if let Some(notice) = unchecked.unverified_notice() {
+        eprintln!("note: {notice}");
     }
     for (i, (file, case)) in loaded.cases.iter().enumerate() {
         let l = Arc::clone(&loaded);
@@ -106,44 +112,29 @@ fn every_citation_resolves(data: &anju::engine::PolicyData) -> Result<(), String
     }
 }
 
-/// Each line of each quoted clause stands, as written, in the document's source file (under
-/// the shared folder beside the repository, where CI has it too).
-fn clauses_are_verbatim(data: &anju::engine::PolicyData) -> Result<(), String> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared");
-    if !shared.is_dir() {
-        return Err(format!(
-            "no shared folder at {}: the sources the clauses quote are needed",
-            shared.display()
-        ));
-    }
-    let mut wrong = Vec::new();
-    let mut checked = 0;
-    for doc in &data.documents {
-        let path = shared.join(&doc.source);
-        let source =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for clause in &doc.clauses {
-            checked += 1;
-            for line in clause.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if !source.contains(line) {
-                    wrong.push(format!(
-                        "{} {}: \"{line}\" is not in {}",
-                        doc.id, clause.id, doc.source
-                    ));
-                }
-            }
-        }
-    }
-    if checked == 0 {
-        return Err("no clauses found".into());
-    }
-    if wrong.is_empty() {
+/// Each line of each quoted clause stands, as written, in the document's source file, in the
+/// sources folder (`ANJU_SOURCES`, or `../shared/` beside the repository). Where there is none,
+/// the documents not checked are named once, before the cases run, and this passes.
+fn clauses_are_verbatim(loaded: &anju::engine::source::Loaded) -> Result<(), String> {
+    let report = verbatim::check(&loaded.data, &loaded.origins, &data_dir(), &sources());
+    if report.wrong.is_empty() {
         Ok(())
     } else {
-        Err(wrong.join("\n"))
+        let lines: Vec<String> = report
+            .wrong
+            .iter()
+            .map(|e| format!("policy-data/{e}"))
+            .collect();
+        Err(lines.join("\n"))
     }
+}
+
+fn data_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data")
+}
+
+fn sources() -> verbatim::Sources {
+    verbatim::find_sources_here(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// The words a rule, condition, paper, place or step says it rests on (`quote`) stand in the

@@ -124,7 +124,10 @@ impl Answers {
             match data.facts.iter().find(|f| &f.id == id) {
                 None => problems.push(AnswerProblem {
                     fact: id.clone(),
-                    problem: "no such question".into(),
+                    problem: format!(
+                        "no such question{}",
+                        super::suggest::did_you_mean(id, data.facts.iter().map(|f| f.id.as_str()))
+                    ),
                 }),
                 Some(fact) => {
                     if let Err(problem) = read_value(fact, value) {
@@ -140,7 +143,10 @@ impl Answers {
             if !data.facts.iter().any(|f| &f.id == id) {
                 problems.push(AnswerProblem {
                     fact: id.clone(),
-                    problem: "no such question".into(),
+                    problem: format!(
+                        "no such question{}",
+                        super::suggest::did_you_mean(id, data.facts.iter().map(|f| f.id.as_str()))
+                    ),
                 });
             }
         }

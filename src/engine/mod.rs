@@ -12,9 +12,12 @@ pub mod eval;
 pub mod json;
 pub mod lookup;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod policy_tools;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod suggest;
 pub mod text;
 pub mod truth;
 pub mod validate;

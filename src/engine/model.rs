@@ -184,7 +184,7 @@ pub struct Document {
     /// What the source says about the status or dates (e.g. "有效性: 废止; date not stated").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_note: Option<Text>,
-    /// The file the text comes from, relative to `shared/`.
+    /// The file of its published text, relative to the sources folder (`seeds/…`, `sources/…`).
     pub source: String,
     /// The clauses that rules cite, each with its exact words.
     #[serde(default, rename = "clause")]

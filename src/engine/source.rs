@@ -61,6 +61,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
             Err(e) => {
                 errors.push(DataError {
                     file: rel(path),
+                    line: None,
                     path: String::new(),
                     message: format!("cannot read: {e}"),
                 });
@@ -74,7 +75,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
     if let Some(text) = read(&places, &mut errors) {
         match toml::from_str::<PlacesFile>(&text) {
             Ok(f) => loaded.data.places = f.place,
-            Err(e) => errors.push(parse_error(&rel(&places), e)),
+            Err(e) => errors.push(parse_error(&rel(&places), &text, e)),
         }
     }
     // Facts come from facts/*.toml in file-name order, which is the order questions are asked.
@@ -89,7 +90,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                 }
                 loaded.data.facts.extend(f.fact);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), e)),
+            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
         }
     }
     for path in toml_files(&dir.join("documents"), &mut errors) {
@@ -101,7 +102,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                 loaded.origins.documents.insert(d.id.clone(), rel(&path));
                 loaded.data.documents.push(d);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), e)),
+            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
         }
     }
     for service in Service::ALL {
@@ -118,11 +119,12 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                     Ok(Err(problems)) => {
                         errors.extend(problems.into_iter().map(|message| DataError {
                             file: rel(&path),
+                            line: None,
                             path: String::new(),
                             message,
                         }))
                     }
-                    Err(e) => errors.push(parse_error(&rel(&path), e)),
+                    Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
                 }
                 continue;
             }
@@ -131,7 +133,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                     loaded.origins.rulesets.insert(r.id.clone(), rel(&path));
                     loaded.data.rulesets.push(r);
                 }
-                Err(e) => errors.push(parse_error(&rel(&path), e)),
+                Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
             }
         }
     }
@@ -141,7 +143,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
         if let Some(text) = read(&forms, &mut errors) {
             match toml::from_str(&text) {
                 Ok(f) => loaded.data.forms = Some(f),
-                Err(e) => errors.push(parse_error(&rel(&forms), e)),
+                Err(e) => errors.push(parse_error(&rel(&forms), &text, e)),
             }
         }
     }
@@ -157,13 +159,17 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
                     .insert(s.id.clone(), rel(&path));
                 loaded.data.points_schemes.push(s);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), e)),
+            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
         }
     }
     loaded.files = files_read;
     if errors.is_empty() {
         errors = validate(&loaded.data, &loaded.origins);
     }
+    if errors.is_empty() {
+        errors = super::policy_tools::case_refs::check(&loaded.data, &loaded.cases);
+    }
+    add_lines(dir, &mut errors);
     if errors.is_empty() {
         Ok(loaded)
     } else {
@@ -183,6 +189,7 @@ fn toml_files(dir: &Path, errors: &mut Vec<DataError>) -> Vec<PathBuf> {
             Ok(_) => {}
             Err(e) => errors.push(DataError {
                 file: dir.to_string_lossy().into(),
+                line: None,
                 path: String::new(),
                 message: e.to_string(),
             }),
@@ -192,12 +199,24 @@ fn toml_files(dir: &Path, errors: &mut Vec<DataError>) -> Vec<PathBuf> {
     files
 }
 
-/// A TOML or field error as the toml crate reports it: line, column, the offending line and the
-/// field (e.g. "unknown field `whne`, expected one of …").
-fn parse_error(file: &str, e: toml::de::Error) -> DataError {
+/// A TOML or field error, in a plain sentence with the form expected, and the line quoted.
+fn parse_error(file: &str, text: &str, e: toml::de::Error) -> DataError {
+    let (line, message) = super::policy_tools::messages::parse_error(text, &e);
     DataError {
         file: file.to_string(),
+        line,
         path: String::new(),
-        message: e.to_string().trim_end().to_string(),
+        message,
+    }
+}
+
+/// Gives each problem found by the validator the line it is on, found again in its file.
+fn add_lines(dir: &Path, errors: &mut [DataError]) {
+    let mut texts = std::collections::BTreeMap::new();
+    for e in errors.iter_mut().filter(|e| e.line.is_none()) {
+        let text = texts
+            .entry(e.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(dir.join(&e.file)).unwrap_or_default());
+        e.line = super::policy_tools::locate::locate(text, &e.path, &e.message);
     }
 }

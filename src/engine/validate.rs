@@ -7,6 +7,7 @@ use super::date::Period;
 use super::model::{
     Amount, Condition, DocumentStatus, FactKind, PolicyData, Ruleset, Service, Test,
 };
+use super::suggest::did_you_mean;
 use super::text::{Text, Translation};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -16,6 +17,8 @@ use std::fmt;
 pub struct DataError {
     /// The file, relative to the data folder (`school/lucheng-2013.toml`).
     pub file: String,
+    /// The line in the file (from 1), where it is known.
+    pub line: Option<usize>,
     /// Where in it: `ruleset lucheng-school-2013 › decision enrolment › rule eligible › when.all[2]`.
     pub path: String,
     /// What is wrong, in a sentence (`no fact 'x' in facts.toml`).
@@ -24,10 +27,14 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
         if self.path.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, ": {}", self.message)
         } else {
-            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+            write!(f, ": {}: {}", self.path, self.message)
         }
     }
 }
@@ -84,9 +91,21 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// `" (did you mean 'x'?)"` for a place id that does not exist.
+    fn near_place(&self, id: &str) -> String {
+        did_you_mean(id, self.data.places.iter().map(|p| p.id.as_str()))
+    }
+    fn near_document(&self, id: &str) -> String {
+        did_you_mean(id, self.data.documents.iter().map(|d| d.id.as_str()))
+    }
+    fn near_ruleset(&self, id: &str) -> String {
+        did_you_mean(id, self.data.rulesets.iter().map(|r| r.id.as_str()))
+    }
+
     fn err(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(DataError {
             file: file.to_string(),
+            line: None,
             path: path.into(),
             message: message.into(),
         });
@@ -139,13 +158,17 @@ impl Checker<'_> {
         if self.data.clause(document, reference).is_none() {
             let (doc, clause) = reference.split_once('#').unwrap_or((document, reference));
             if self.data.document(doc).is_none() {
+                let near = self.near_document(doc);
                 self.err(
                     file,
                     path,
-                    format!("clause '{reference}': no document '{doc}'"),
+                    format!("clause '{reference}': no document '{doc}'{near}"),
                 );
             } else {
-                self.err(file, path, format!("clause '{clause}' is not in document '{doc}' (add it under [[clause]] in {})", self.origins.document(doc)));
+                let near = self.data.document(doc).map_or_else(String::new, |d| {
+                    did_you_mean(clause, d.clauses.iter().map(|c| c.id.as_str()))
+                });
+                self.err(file, path, format!("clause '{clause}' is not in document '{doc}'{near} (add it under [[clause]] in {})", self.origins.document(doc)));
             }
         }
     }
@@ -188,7 +211,8 @@ fn check_forms(c: &mut Checker) {
         match c.data.ruleset(id) {
             Some(r) => Some(r.document.clone()),
             None => {
-                c.err(&file, path, format!("no rule set '{id}'"));
+                let near = c.near_ruleset(id);
+                c.err(&file, path, format!("no rule set '{id}'{near}"));
                 None
             }
         }
@@ -224,7 +248,7 @@ fn check_forms(c: &mut Checker) {
     for (i, clause) in r.field_clauses.iter().enumerate() {
         c.clause(
             &file,
-            &format!("residence.field_clauses[{}]", i + 1),
+            &format!("residence.field_clauses, item {}", i + 1),
             "",
             clause,
         );
@@ -236,7 +260,7 @@ fn check_forms(c: &mut Checker) {
         &r.default_checklist_clause,
     );
     for (i, id) in forms.marriage.rulesets.iter().enumerate() {
-        ruleset(c, &format!("marriage.rulesets[{}]", i + 1), id);
+        ruleset(c, &format!("marriage.rulesets, item {}", i + 1), id);
     }
     let g = &forms.guardianship;
     if let Some(doc) = ruleset(c, "guardianship.ruleset", &g.ruleset) {
@@ -266,7 +290,7 @@ fn check_places(c: &mut Checker) {
             c.err(
                 &file,
                 format!("{path} › parent"),
-                format!("no place '{parent}'"),
+                format!("no place '{parent}'{}", c.near_place(parent)),
             );
         }
         let chain = c.data.place_chain(&p.id);
@@ -296,7 +320,7 @@ fn check_documents(c: &mut Checker) {
             c.err(
                 &file,
                 format!("{path} › place"),
-                format!("no place '{}'", d.place),
+                format!("no place '{}'{}", d.place, c.near_place(&d.place)),
             );
         }
         for (field, value) in [
@@ -438,14 +462,18 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
         c.err(
             file,
             format!("{path} › place"),
-            format!("no place '{}'", r.place),
+            format!("no place '{}'{}", r.place, c.near_place(&r.place)),
         );
     }
     if c.data.document(&r.document).is_none() {
         c.err(
             file,
             format!("{path} › document"),
-            format!("no document '{}'", r.document),
+            format!(
+                "no document '{}'{}",
+                r.document,
+                c.near_document(&r.document)
+            ),
         );
     }
     if let (Some(from), Some(to)) = (r.from, r.to)
@@ -566,19 +594,24 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                 );
             }
             for (j, m) in rule.materials.iter().enumerate() {
+                let item = j + 1;
                 c.clause(
                     file,
-                    &format!("{rpath} › materials[{j}] › clause"),
+                    &format!("{rpath} › materials, item {item} › clause"),
                     &r.document,
                     &m.clause,
                 );
-                c.text(file, &format!("{rpath} › materials[{j}] › text"), &m.text);
+                c.text(
+                    file,
+                    &format!("{rpath} › materials, item {item} › text"),
+                    &m.text,
+                );
                 if let Some(when) = &m.when {
                     check_condition(
                         c,
                         r,
                         file,
-                        &format!("{rpath} › materials[{j}] › when"),
+                        &format!("{rpath} › materials, item {item} › when"),
                         when,
                     );
                 }
@@ -595,9 +628,10 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                 }
             }
             for (j, s) in rule.next_steps.iter().enumerate() {
+                let item = j + 1;
                 c.clause(
                     file,
-                    &format!("{rpath} › next_steps[{j}] › clause"),
+                    &format!("{rpath} › next_steps, item {item} › clause"),
                     &r.document,
                     &s.clause,
                 );
@@ -606,7 +640,7 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                         c,
                         r,
                         file,
-                        &format!("{rpath} › next_steps[{j}] › when"),
+                        &format!("{rpath} › next_steps, item {item} › when"),
                         when,
                     );
                 }
@@ -666,6 +700,9 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
         }
     }
     let kind_of = |fact: &str| c.data.fact(fact).map(|f| f.kind);
+    let expect_kind = |fact: &str, allowed: &[FactKind], op: &str| {
+        expect_kind(c.data, fact, kind_of(fact), allowed, op)
+    };
     let mut problem: Option<String> = None;
     match &cond.test {
         Test::All(items) | Test::Any(items) if items.is_empty() => {
@@ -676,15 +713,22 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
         }
         Test::Ref(name) if c.data.named_condition(r, name).is_none() => {
             problem = Some(match name.split_once('#') {
-                Some((other, n)) => format!("no named condition '{n}' in rule set '{other}'"),
-                None => format!("no named condition '{name}' in [conditions] of this rule set"),
+                Some((other, n)) => match c.data.ruleset(other) {
+                    Some(o) => format!(
+                        "no named condition '{n}' in rule set '{other}'{}",
+                        did_you_mean(n, o.conditions.keys().map(String::as_str))
+                    ),
+                    None => format!("no rule set '{other}'{}", c.near_ruleset(other)),
+                },
+                None => format!(
+                    "no named condition '{name}' in [conditions] of this rule set{}",
+                    did_you_mean(name, r.conditions.keys().map(String::as_str))
+                ),
             })
         }
-        Test::Is { fact, .. } => {
-            problem = expect_kind(fact, kind_of(fact), &[FactKind::YesNo], "is")
-        }
+        Test::Is { fact, .. } => problem = expect_kind(fact, &[FactKind::YesNo], "is"),
         Test::OneOf { fact, choices } => {
-            problem = expect_kind(fact, kind_of(fact), &[FactKind::Choice], "in");
+            problem = expect_kind(fact, &[FactKind::Choice], "in");
             if problem.is_none()
                 && let Some(f) = c.data.fact(fact)
             {
@@ -693,33 +737,26 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
                 }
                 for ch in choices {
                     if !f.choices.iter().any(|x| &x.id == ch) {
-                        problem = Some(format!("fact '{fact}' has no choice '{ch}'"));
+                        problem = Some(format!(
+                            "fact '{fact}' has no choice '{ch}'{}",
+                            did_you_mean(ch, f.choices.iter().map(|x| x.id.as_str()))
+                        ));
                     }
                 }
             }
         }
         Test::AgeAtLeast { fact, .. } | Test::AgeAtMost { fact, .. } => {
-            problem = expect_kind(
-                fact,
-                kind_of(fact),
-                &[FactKind::Date],
-                "age_at_least / age_at_most",
-            )
+            problem = expect_kind(fact, &[FactKind::Date], "age_at_least / age_at_most")
         }
         Test::SinceAtLeast { fact, period } => {
-            problem = expect_kind(
-                fact,
-                kind_of(fact),
-                &[FactKind::Date, FactKind::Month],
-                "since_at_least",
-            );
+            problem = expect_kind(fact, &[FactKind::Date, FactKind::Month], "since_at_least");
             if period.is_empty() {
                 problem = Some("'since_at_least' needs a period such as { years = 1 }".into());
             }
         }
         Test::AtLeast { fact, amount } | Test::AtMost { fact, amount } => {
             problem = match (kind_of(fact), amount) {
-                (None, _) => Some(format!("no fact '{fact}' in facts.toml")),
+                (None, _) => Some(no_fact(c.data, fact)),
                 (Some(FactKind::Duration), Amount::Period(Period { days: 0, .. })) => None,
                 (Some(FactKind::Duration), _) => Some(format!(
                     "fact '{fact}' is a duration in months: compare it with a period such as {{ years = 1 }} or {{ months = 6 }}"
@@ -734,7 +771,10 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
             }
         }
         Test::PointsAtLeast { scheme, .. } if c.data.points_scheme(scheme).is_none() => {
-            problem = Some(format!("no points scheme '{scheme}'"))
+            problem = Some(format!(
+                "no points scheme '{scheme}'{}",
+                did_you_mean(scheme, c.data.points_schemes.iter().map(|s| s.id.as_str()))
+            ))
         }
         Test::Vague(note) => c.text(file, &format!("{path} › vague"), note),
         _ => {}
@@ -750,22 +790,31 @@ fn check_condition(c: &mut Checker, r: &Ruleset, file: &str, path: &str, cond: &
                 _ => "unclear",
             };
             for (i, item) in items.iter().enumerate() {
-                check_condition(c, r, file, &format!("{path}.{key}[{i}]"), item);
+                check_condition(c, r, file, &format!("{path} › {key}, item {}", i + 1), item);
             }
         }
-        Test::Not(item) => check_condition(c, r, file, &format!("{path}.not"), item),
+        Test::Not(item) => check_condition(c, r, file, &format!("{path} › not"), item),
         _ => {}
     }
 }
 
+/// `no fact 'x'`, with the nearest fact's name when there is one near enough.
+fn no_fact(data: &PolicyData, fact: &str) -> String {
+    format!(
+        "no fact '{fact}' in facts/*.toml{}",
+        did_you_mean(fact, data.facts.iter().map(|f| f.id.as_str()))
+    )
+}
+
 fn expect_kind(
+    data: &PolicyData,
     fact: &str,
     kind: Option<FactKind>,
     allowed: &[FactKind],
     op: &str,
 ) -> Option<String> {
     match kind {
-        None => Some(format!("no fact '{fact}' in facts.toml")),
+        None => Some(no_fact(data, fact)),
         Some(k) if allowed.contains(&k) => None,
         Some(k) => Some(format!(
             "'{op}' cannot test fact '{fact}', which is of kind {k:?}"
@@ -786,20 +835,24 @@ fn check_points(c: &mut Checker) {
             c.err(
                 &file,
                 format!("{path} › place"),
-                format!("no place '{}'", s.place),
+                format!("no place '{}'{}", s.place, c.near_place(&s.place)),
             );
         }
         if c.data.document(&s.document).is_none() {
             c.err(
                 &file,
                 format!("{path} › document"),
-                format!("no document '{}'", s.document),
+                format!(
+                    "no document '{}'{}",
+                    s.document,
+                    c.near_document(&s.document)
+                ),
             );
         }
         for (i, f) in s.factors.iter().enumerate() {
-            let fpath = format!("{path} › factor[{i}]");
+            let fpath = format!("{path} › factor, item {}", i + 1);
             match c.data.fact(&f.fact).map(|x| x.kind) {
-                None => c.err(&file, &fpath, format!("no fact '{}'", f.fact)),
+                None => c.err(&file, &fpath, no_fact(c.data, &f.fact)),
                 Some(FactKind::YesNo | FactKind::Duration | FactKind::Count) => {}
                 Some(k) => c.err(
                     &file,
