@@ -753,7 +753,13 @@ fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
             &[],
             &fill(l, Msg::Disagreement, &[("title", c.ruleset.title.get(l))]),
         );
-        h.el("p", &[("class", "conflict-summary")], c.rule.summary.get(l));
+        // The other rule's answer in its few words; its clause follows, with this one's.
+        h.el("p", &[("class", "conflict-summary")], c.rule.answer.get(l));
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::DisagreementAdvice),
+        );
         h.open("ul", &[("class", "conflict-citations")]);
         if let Some(own) = d.shown_rule() {
             h.open("li", &[]);
@@ -768,11 +774,6 @@ fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
         clause(h, data, &c.ruleset.document, &c.rule.clause, l);
         h.close("li");
         h.close("ul");
-        h.el(
-            "p",
-            &[("class", "answer-advice")],
-            text(l, Msg::DisagreementAdvice),
-        );
         h.close("div");
     }
 }

@@ -31,9 +31,10 @@ async function measure(page) {
     const answer = document.querySelector(".answer");
     const bottom = (el) => (el ? el.getBoundingClientRect().bottom + window.scrollY : null);
     const sentence = answer?.querySelector(".answer-sentence");
-    // What decides it: what is still needed, the questions that settle it, or the advice for
-    // an answer the text leaves open; the first of these.
-    const decides = answer?.querySelector(".answer-needed li, .answer-questions li, .answer-advice, .answer-possible li");
+    // What decides it: what is still needed, the questions that settle it, the advice for an
+    // answer the text leaves open, rules past their last known day or another rule in force
+    // that disagrees; the first of these.
+    const decides = answer?.querySelector(".answer-needed li, .answer-questions li, .answer-advice, .answer-possible li, .answer-lapsed p, .answer-conflict p");
     return { sentence: bottom(sentence), decides: bottom(decides), height: document.documentElement.scrollHeight, hasAnswer: !!answer };
   });
 }
