@@ -1,8 +1,10 @@
 // Trunk post-build hook: finishes dist/ for a static host that may set no headers.
 //
-// 1. The page families' programs. Trunk builds the journey's (the main `rust` link, hashed,
-//    with its loader script) and the others' (links of `data-type="worker"`, ES modules with
-//    plain names); these get content-hashed names too, so every program can be cached for ever.
+// 1. The page families' programs and stylesheets. Trunk builds the journey's program (the main
+//    `rust` link, hashed, with its loader script) and the others' (links of `data-type="worker"`,
+//    ES modules with plain names); these get content-hashed names too, so every program can be
+//    cached for ever. Each family's own stylesheets (public/anju-<family>.css, linked by the
+//    loader with the family's program) are hashed likewise; the one every page links is Trunk's.
 // 2. `anju-site` writes the data bundles (data/*.bin) and gives the start page as plain HTML,
 //    the loading shell of every other page, and the shell's words.
 // 3. index.html gets both pages, a small script that shows the right one before the first
@@ -53,6 +55,26 @@ for (const [family, bin] of [
 }
 for (const f of Object.values(families)) f.size = statSync(join(stage, f.wasm)).size;
 
+// A family's stylesheet, named by a hash of it. Returns its file name.
+const stylesheet = (name, css) => {
+  const file = `${name}-${sha(css).slice(0, 16)}.css`;
+  writeFileSync(join(stage, file), css);
+  return file;
+};
+// The one every page links, render-blocking: Trunk's copy of public/anju.css.
+const css = readdirSync(stage).find((f) => /^anju-[0-9a-f]+\.css$/.test(f));
+if (!css) throw new Error("no stylesheet in the build");
+// Each family's own, after it. Counter mode prints the materials checklist with the forms'
+// footer and QR code, so it has the forms' stylesheet too.
+const sheets = { counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };
+const written = new Map();
+for (const [family, names] of Object.entries(sheets)) {
+  families[family].css = names.map((name) => {
+    if (!written.has(name)) written.set(name, stylesheet(name, readFileSync(join(root, "public", `${name}.css`), "utf8")));
+    return written.get(name);
+  });
+}
+
 // ---- 2. the data, the start page and the shell
 const site = JSON.parse(
   execFileSync("cargo", ["run", "--quiet", "--bin", "anju-site", "--", stage], { cwd: root, encoding: "utf8" }),
@@ -60,8 +82,6 @@ const site = JSON.parse(
 if (!site.start.startsWith('<div id="static-start">')) throw new Error("anju-site wrote no start page");
 
 // ---- 3. the pages and the loader
-const css = readdirSync(stage).find((f) => /^anju-[0-9a-f]+\.css$/.test(f));
-if (!css) throw new Error("no stylesheet in the build");
 const version = sha(
   ...readdirSync(stage)
     .sort()
@@ -96,9 +116,10 @@ window.anjuWords=w;
 })();</script>`;
 html = html.replace(/<body>\s*/, `<body>\n    ${site.start}\n    ${site.shell}\n    ${boot}\n    `);
 
-// The loader. The page's program and the data it will ask for download side by side; the
-// program asks for data through window.anjuFetch, which hands back the download already under
-// way. Programs of the other families are never fetched here.
+// The loader. The page's program, its stylesheets and the data it will ask for download side by
+// side; the program asks for data through window.anjuFetch, which hands back the download
+// already under way, and starts only once its stylesheets apply. Programs and stylesheets of the
+// other families are never fetched here.
 const loader = `
 const M = ${JSON.stringify(manifest)};
 const page = new URLSearchParams(location.search).get("p") || "start";
@@ -176,15 +197,34 @@ const prefetch = () => {
   if (p && M.files["place/" + p + "/" + dataLang] && !onStart) window.anjuFetch("place/" + p + "/" + dataLang);
   else window.anjuFetch("index/" + lang);
 };
+// The family's own stylesheets, after the one every page links. A failed one fails the page, as
+// a failed program does (a form printed without its rules would be wrong paper). Each is kept
+// for offline use as the programs are, taken from the browser's cache, not downloaded again.
+const styled = (files = []) =>
+  Promise.all(
+    files.map((file) => new Promise((ok, fail) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = file;
+      link.onload = () => {
+        ok();
+        fetch(file, { cache: "force-cache" }).then((r) => r.ok && keep(file, r)).catch(() => {});
+      };
+      link.onerror = () => fail(new Error(file));
+      document.head.append(link);
+    })),
+  );
 const register = () => {
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
 };
 let started;
 const load = () => (started ??= (() => {
   prefetch();
-  const f = M.families[family];
+  const f = M.families[family], css = styled(f.css);
+  // A failure is handled below, once the program has arrived.
+  css.catch(() => {});
   return import("./" + f.js)
-    .then((app) => app.default({ module_or_path: counted(f.wasm, f.size) }))
+    .then((app) => app.default({ module_or_path: Promise.all([counted(f.wasm, f.size), css]).then(([wasm]) => wasm) }))
     .catch(() => window.anjuFailed());
 })());
 if (onStart) {
@@ -221,7 +261,7 @@ html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http
 writeFileSync(indexPath, html);
 
 // ---- 5. the service worker: this build's version, and what the journey needs offline (the
-// rest is kept as it is first used).
+// rest, the other families' programs and stylesheets among it, is kept as it is first used).
 const core = ["./", css, families.journey.js, families.journey.wasm];
 const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
   .replace("__VERSION__", version)

@@ -2,10 +2,11 @@
 // twice or without need.
 //
 // - Each build has its own cache, named by a hash of its files. On install it keeps what the
-//   resident's journey needs (CORE: the page, the stylesheet, the journey's program), taking
-//   what the page has already put there instead of downloading it again; with Save-Data on it
-//   keeps nothing ahead of need. Every other file (another family's program, a place's data,
-//   another language) is kept the first time it is used.
+//   resident's journey needs (CORE: the page, the stylesheet every page links, the journey's
+//   program), taking what the page has already put there instead of downloading it again; with
+//   Save-Data on it keeps nothing ahead of need. Every other file (another family's program and
+//   stylesheets, a place's data, another language) is kept the first time it is used (before
+//   this worker controls the page, the page's loader keeps what it fetched in the same cache).
 // - A new build's worker waits until no page of the old build is open; only then does it take
 //   over and delete the old cache, so an open page never loses the files it still needs.
 // - Pages come from the network, but only for a few seconds: on a poor network the copy of

@@ -1,6 +1,7 @@
 // The foundation: the release build, served under a sub-path by a plain static server, shows the
 // start page on a phone, follows a link to a service page, survives a reload there, goes back,
-// and asks nothing of any other origin.
+// and asks nothing of any other origin; each page family has its own stylesheets, applied
+// before its program draws.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -57,5 +58,49 @@ test("a deep link to an unknown page says so instead of going blank", async () =
   await page.goto(`${url}?p=no-such-page`);
   await ready(page);
   assert.equal(await page.innerText("main h1"), "找不到这个页面");
+  assert.deepEqual(errors, []);
+});
+
+/** The stylesheets the page has, by source name (`anju-forms` for anju-forms-<hash>.css). */
+const sheets = (page) =>
+  page.evaluate(() => [...document.styleSheets].map((s) => new URL(s.href).pathname.split("/").pop().replace(/-[0-9a-f]{16}\.css$/, "")));
+
+test("the journey's pages have the one stylesheet every page links; each other family adds its own", async () => {
+  const expected = [
+    ["", ["anju"]],
+    ["?p=service/school", ["anju"]],
+    ["?p=forms", ["anju", "anju-forms"]],
+    ["?p=rules", ["anju", "anju-rules"]],
+    // Counter mode prints the materials checklist with the forms' footer and QR code.
+    ["?p=counter", ["anju", "anju-forms", "anju-counter"]],
+  ];
+  const { page, errors } = await phonePage(browser, new URL(url).origin);
+  for (const [path, names] of expected) {
+    await page.goto(url + path);
+    await ready(page);
+    assert.deepEqual(await sheets(page), names, `stylesheets of ${path || "the start page"}`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test("a family's program draws its page only once its stylesheet applies", async () => {
+  const { page, errors } = await phonePage(browser, new URL(url).origin, { serviceWorkers: "block" });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/anju-rules-[0-9a-f]{16}\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const program = page.waitForResponse(/anju-rules-[0-9a-f]{16}_bg\.wasm$/);
+  // The held stylesheet holds the load event back too.
+  await page.goto(`${url}?p=rules`, { waitUntil: "commit" });
+  await (await program).finished();
+  await page.waitForTimeout(1000);
+  assert.ok(await page.$("#shell"), "the loading shell stays while the stylesheet is on its way");
+  assert.equal(await page.$(".ex-doc"), null);
+  release();
+  await ready(page);
+  const doc = page.locator(".ex-doc").first();
+  assert.equal(await doc.evaluate((e) => getComputedStyle(e).borderBottomStyle), "solid", "the explorer's rules apply");
   assert.deepEqual(errors, []);
 });
