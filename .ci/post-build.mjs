@@ -3,8 +3,9 @@
 // 1. The page families' programs and stylesheets. Trunk builds the journey's program (the main
 //    `rust` link, hashed, with its loader script) and the others' (links of `data-type="worker"`,
 //    ES modules with plain names); these get content-hashed names too, so every program can be
-//    cached for ever. Each family's own stylesheets (public/anju-<family>.css, linked by the
-//    loader with the family's program) are hashed likewise; the one every page links is Trunk's.
+//    cached for ever. The stylesheet every page links (Trunk's `css` link) and each family's
+//    own (public/anju-<family>.css, linked by the loader with the family's program) are written
+//    without their comments and spare white space, named by a hash of what is served.
 // 2. `anju-site` writes the data bundles (data/*.bin) and gives the start page as plain HTML,
 //    the loading shell of every other page, and the shell's words.
 // 3. index.html gets both pages, a small script that shows the right one before the first
@@ -17,7 +18,7 @@
 // 6. A .gz and a .br copy beside every file, for hosts that send precompressed files.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, renameSync, writeFileSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, writeFileSync, statSync, existsSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -55,15 +56,29 @@ for (const [family, bin] of [
 }
 for (const f of Object.values(families)) f.size = statSync(join(stage, f.wasm)).size;
 
-// A family's stylesheet, named by a hash of it. Returns its file name.
-const stylesheet = (name, css) => {
+// A stylesheet as served: without comments, runs of white space, or the white space around
+// braces, semicolons, `>` and after colons, none of which changes a rule (values keep theirs:
+// tests/browser/foundation.test.mjs checks that each gives the rules of its source, to the
+// letter). Returns its file name, hashed.
+const stylesheet = (name, source) => {
+  const css = source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/ ?([{};>]) ?/g, "$1")
+    .replace(/: /g, ":")
+    .replace(/;}/g, "}")
+    .trim();
   const file = `${name}-${sha(css).slice(0, 16)}.css`;
   writeFileSync(join(stage, file), css);
   return file;
 };
-// The one every page links, render-blocking: Trunk's copy of public/anju.css.
-const css = readdirSync(stage).find((f) => /^anju-[0-9a-f]+\.css$/.test(f));
-if (!css) throw new Error("no stylesheet in the build");
+// The one every page links, render-blocking: Trunk's copy of public/anju.css, replaced.
+const trunkCss = html.match(/<link rel="stylesheet" href="\.\/(anju-[0-9a-f]+\.css)" integrity="([^"]+)"\s*\/?>/);
+if (!trunkCss) throw new Error("no stylesheet link from Trunk in index.html: check index.html's css link");
+const css = stylesheet("anju", readFileSync(join(stage, trunkCss[1]), "utf8"));
+unlinkSync(join(stage, trunkCss[1]));
+const integrity = `sha384-${createHash("sha384").update(readFileSync(join(stage, css))).digest("base64")}`;
+html = html.replace(trunkCss[0], `<link rel="stylesheet" href="./${css}" integrity="${integrity}"/>`);
 // Each family's own, after it. Counter mode prints the materials checklist with the forms'
 // footer and QR code, so it has the forms' stylesheet too.
 const sheets = { counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };

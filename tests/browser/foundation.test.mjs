@@ -1,11 +1,13 @@
 // The foundation: the release build, served under a sub-path by a plain static server, shows the
 // start page on a phone, follows a link to a service page, survives a reload there, goes back,
 // and asks nothing of any other origin; each page family has its own stylesheets, applied
-// before its program draws.
+// before its program draws, and every stylesheet served says what its source says.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { andWaitForRoute, phonePage, PREFIX, ready, routeOf, openSite } from "./lib.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { andWaitForRoute, DIST, phonePage, PREFIX, ready, ROOT, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, requests, site;
 before(async () => ({ browser, url, requests } = site = await openSite()));
@@ -103,4 +105,23 @@ test("a family's program draws its page only once its stylesheet applies", async
   const doc = page.locator(".ex-doc").first();
   assert.equal(await doc.evaluate((e) => getComputedStyle(e).borderBottomStyle), "solid", "the explorer's rules apply");
   assert.deepEqual(errors, []);
+});
+
+test("each stylesheet served gives the rules of its source in public/", async () => {
+  const { page } = await phonePage(browser, new URL(url).origin);
+  await page.goto("about:blank");
+  const rules = (css) =>
+    page.evaluate((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return [...sheet.cssRules].map((r) => r.cssText);
+    }, css);
+  const served = readdirSync(DIST).filter((f) => f.endsWith(".css"));
+  assert.deepEqual(served.map((f) => f.replace(/-[0-9a-f]{16}\.css$/, "")).sort(), ["anju", "anju-counter", "anju-forms", "anju-rules"]);
+  for (const file of served) {
+    const source = readFileSync(join(ROOT, "public", file.replace(/-[0-9a-f]{16}\.css$/, ".css")), "utf8");
+    const text = readFileSync(join(DIST, file), "utf8");
+    assert.ok(text.length < source.length, `${file} is served smaller than its source`);
+    assert.deepEqual(await rules(text), await rules(source), `${file} says what its source says`);
+  }
 });
