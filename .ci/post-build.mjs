@@ -251,8 +251,19 @@ if (onStart) {
   load().then(() => ("requestIdleCallback" in window ? requestIdleCallback(register) : setTimeout(register, 1000)));
 }
 `;
-html = html.replace(trunkLoader[0], `<script type="module">${loader}</script>`);
+// Sent without its comments and indentation (each statement stays on its own line).
+const compact = (code) =>
+  code
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n");
+html = html.replace(trunkLoader[0], `<script type="module">${compact(loader)}</script>`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
+
+// What index.html's comments say is for whoever reads the source, not for every phone; nor are
+// the blank lines Trunk leaves where its links were.
+html = html.replace(/\s*<!--[\s\S]*?-->/g, "").replace(/\n(?:[ \t]*\n)+/g, "\n");
 
 // ---- 4. the Content-Security-Policy
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
