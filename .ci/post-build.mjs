@@ -104,7 +104,15 @@ const version = sha(
     .map((f) => f + sha(readFileSync(join(stage, f)))),
   ...Object.values(site.files).map((f) => f.file),
 ).slice(0, 16);
-const manifest = { version, families, heads: site.families, files: site.files };
+// Each data bundle as [hash, size]: its file's name follows from the bundle's name (anju-site
+// writes data/<name, with - for />-<hash>.bin; checked here), so the manifest need not spell it.
+const bundles = {};
+for (const [name, f] of Object.entries(site.files)) {
+  const hash = f.file.slice(f.file.lastIndexOf("-") + 1, -".bin".length);
+  if (f.file !== `data/${name.replaceAll("/", "-")}-${hash}.bin`) throw new Error(`anju-site wrote ${name} as ${f.file}: update the loader`);
+  bundles[name] = [hash, f.size];
+}
+const manifest = { version, families, heads: site.families, files: bundles };
 
 // Runs before the first paint: shows the start page or the loading shell, in the reader's
 // language, and makes the header's buttons answer at once (the choice is stored where the app
@@ -181,7 +189,7 @@ window.anjuFetch = (name) => {
   if (!downloads.has(name)) {
     const f = M.files[name];
     // A name the build has no file for (a place since removed) gives null, not a failure.
-    downloads.set(name, f ? counted(f.file, f.size).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : Promise.resolve(null));
+    downloads.set(name, f ? counted("data/" + name.split("/").join("-") + "-" + f[0] + ".bin", f[1]).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : Promise.resolve(null));
   }
   return downloads.get(name);
 };

@@ -77,6 +77,9 @@ m = re.search(r"const M = (\{.*\});$", html, re.M)
 if not m:
     sys.exit("size.sh: no manifest in index.html: has the loader changed?")
 manifest = json.loads(m.group(1))
+# Each data bundle is [hash, size]; the loader names its file so.
+for name, (digest, size) in list(manifest["files"].items()):
+    manifest["files"][name] = {"file": f"data/{name.replace('/', '-')}-{digest}.bin", "size": size}
 role = {}
 for family, f in manifest["families"].items():
     role[f["js"]] = role[f["wasm"]] = f"program: {family}"
