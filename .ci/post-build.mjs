@@ -32,7 +32,8 @@ const sha = (...parts) => {
 };
 
 const indexPath = join(stage, "index.html");
-let html = readFileSync(indexPath, "utf8");
+// What index.html's comments say is for whoever reads the source, not for every phone.
+let html = readFileSync(indexPath, "utf8").replace(/\s*<!--[\s\S]*?-->/g, "");
 
 // ---- 1. the families' programs
 const trunkLoader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -269,9 +270,8 @@ const compact = (code) =>
 html = html.replace(trunkLoader[0], `<script type="module">${compact(loader)}</script>`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
 
-// What index.html's comments say is for whoever reads the source, not for every phone; nor are
-// the blank lines Trunk leaves where its links were.
-html = html.replace(/\s*<!--[\s\S]*?-->/g, "").replace(/\n(?:[ \t]*\n)+/g, "\n");
+// Nor are the blank lines Trunk leaves where its links were.
+html = html.replace(/\n(?:[ \t]*\n)+/g, "\n");
 
 // ---- 4. the Content-Security-Policy
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
