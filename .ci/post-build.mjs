@@ -1,8 +1,11 @@
 // Trunk post-build hook: finishes dist/ for a static host that may set no headers.
 //
-// 1. The page families' programs. Trunk builds the journey's (the main `rust` link, hashed,
-//    with its loader script) and the others' (links of `data-type="worker"`, ES modules with
-//    plain names); these get content-hashed names too, so every program can be cached for ever.
+// 1. The page families' programs and stylesheets. Trunk builds the journey's program (the main
+//    `rust` link, hashed, with its loader script) and the others' (links of `data-type="worker"`,
+//    ES modules with plain names); these get content-hashed names too, so every program can be
+//    cached for ever. The stylesheet every page links (Trunk's `css` link) and each family's
+//    own (public/anju-<family>.css, linked by the loader with the family's program) are written
+//    without their comments and spare white space, named by a hash of what is served.
 // 2. `anju-site` writes the data bundles (data/*.bin) and gives the start page as plain HTML,
 //    the loading shell of every other page, and the shell's words.
 // 3. index.html gets both pages, a small script that shows the right one before the first
@@ -15,7 +18,7 @@
 // 6. A .gz and a .br copy beside every file, for hosts that send precompressed files.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, renameSync, writeFileSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, writeFileSync, statSync, existsSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -29,7 +32,8 @@ const sha = (...parts) => {
 };
 
 const indexPath = join(stage, "index.html");
-let html = readFileSync(indexPath, "utf8");
+// What index.html's comments say is for whoever reads the source, not for every phone.
+let html = readFileSync(indexPath, "utf8").replace(/\s*<!--[\s\S]*?-->/g, "");
 
 // ---- 1. the families' programs
 const trunkLoader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -53,6 +57,40 @@ for (const [family, bin] of [
 }
 for (const f of Object.values(families)) f.size = statSync(join(stage, f.wasm)).size;
 
+// A stylesheet as served: without comments, runs of white space, or the white space around
+// braces, semicolons, `>` and after colons, none of which changes a rule (values keep theirs:
+// tests/browser/foundation.test.mjs checks that each gives the rules of its source, to the
+// letter). Returns its file name, hashed.
+const stylesheet = (name, source) => {
+  const css = source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/ ?([{};>]) ?/g, "$1")
+    .replace(/: /g, ":")
+    .replace(/;}/g, "}")
+    .trim();
+  const file = `${name}-${sha(css).slice(0, 16)}.css`;
+  writeFileSync(join(stage, file), css);
+  return file;
+};
+// The one every page links, render-blocking: Trunk's copy of public/anju.css, replaced.
+const trunkCss = html.match(/<link rel="stylesheet" href="\.\/(anju-[0-9a-f]+\.css)" integrity="([^"]+)"\s*\/?>/);
+if (!trunkCss) throw new Error("no stylesheet link from Trunk in index.html: check index.html's css link");
+const css = stylesheet("anju", readFileSync(join(stage, trunkCss[1]), "utf8"));
+unlinkSync(join(stage, trunkCss[1]));
+const integrity = `sha384-${createHash("sha384").update(readFileSync(join(stage, css))).digest("base64")}`;
+html = html.replace(trunkCss[0], `<link rel="stylesheet" href="./${css}" integrity="${integrity}"/>`);
+// Each family's own, after it. Counter mode prints the materials checklist with the forms'
+// footer and QR code, so it has the forms' stylesheet too.
+const sheets = { counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };
+const written = new Map();
+for (const [family, names] of Object.entries(sheets)) {
+  families[family].css = names.map((name) => {
+    if (!written.has(name)) written.set(name, stylesheet(name, readFileSync(join(root, "public", `${name}.css`), "utf8")));
+    return written.get(name);
+  });
+}
+
 // ---- 2. the data, the start page and the shell
 const site = JSON.parse(
   execFileSync("cargo", ["run", "--quiet", "--bin", "anju-site", "--", stage], { cwd: root, encoding: "utf8" }),
@@ -60,8 +98,6 @@ const site = JSON.parse(
 if (!site.start.startsWith('<div id="static-start">')) throw new Error("anju-site wrote no start page");
 
 // ---- 3. the pages and the loader
-const css = readdirSync(stage).find((f) => /^anju-[0-9a-f]+\.css$/.test(f));
-if (!css) throw new Error("no stylesheet in the build");
 const version = sha(
   ...readdirSync(stage)
     .sort()
@@ -75,7 +111,15 @@ const version = sha(
   JSON.stringify(site),
   readFileSync(new URL(import.meta.url)),
 ).slice(0, 16);
-const manifest = { version, families, heads: site.families, files: site.files };
+// Each data bundle as [hash, size]: its file's name follows from the bundle's name (anju-site
+// writes data/<name, with - for />-<hash>.bin; checked here), so the manifest need not spell it.
+const bundles = {};
+for (const [name, f] of Object.entries(site.files)) {
+  const hash = f.file.slice(f.file.lastIndexOf("-") + 1, -".bin".length);
+  if (f.file !== `data/${name.replaceAll("/", "-")}-${hash}.bin`) throw new Error(`anju-site wrote ${name} as ${f.file}: update the loader`);
+  bundles[name] = [hash, f.size];
+}
+const manifest = { version, families, heads: site.families, files: bundles };
 
 // Runs before the first paint: shows the start page or the loading shell, in the reader's
 // language, and makes the header's buttons answer at once (the choice is stored where the app
@@ -102,9 +146,10 @@ window.anjuWords=w;
 })();</script>`;
 html = html.replace(/<body>\s*/, `<body>\n    ${site.start}\n    ${site.shell}\n    ${boot}\n    `);
 
-// The loader. The page's program and the data it will ask for download side by side; the
-// program asks for data through window.anjuFetch, which hands back the download already under
-// way. Programs of the other families are never fetched here.
+// The loader. The page's program, its stylesheets and the data it will ask for download side by
+// side; the program asks for data through window.anjuFetch, which hands back the download
+// already under way, and starts only once its stylesheets apply. Programs and stylesheets of the
+// other families are never fetched here.
 const loader = `
 const M = ${JSON.stringify(manifest)};
 const page = new URLSearchParams(location.search).get("p") || "start";
@@ -127,12 +172,16 @@ setTimeout(() => { slow = true; status(); }, 1500);
 const keep = (url, response) => {
   if ("caches" in window) caches.open("anju-" + M.version).then((c) => c.put(url, response)).catch(() => {});
 };
-// The program's module arrives by import(), whose response the page cannot copy; and on a
-// first visit no service worker sees it. It is kept by a fetch of its own (from the browser's
-// cache), unless the service worker has it already, so that this build's pages find every
-// file they need in its cache, offline or after a newer build is deployed.
+// The program's module arrives by import() and a family's stylesheet by a link, whose responses
+// the page cannot copy; and on a first visit no service worker sees them. Each is kept by a
+// fetch of its own from the browser's cache (not the network again), unless the cache has it
+// already, so that this build's pages find every file they need there, offline or after a newer
+// build is deployed.
 const keepFile = (url) => {
-  if ("caches" in window) caches.open("anju-" + M.version).then(async (c) => (await c.match(url)) || c.add(url)).catch(() => {});
+  if (!("caches" in window)) return;
+  caches.open("anju-" + M.version)
+    .then(async (c) => (await c.match(url)) || fetch(url, { cache: "force-cache" }).then((r) => r.ok && c.put(url, r)))
+    .catch(() => {});
 };
 // A response whose body counts towards the progress line as it arrives.
 const counted = (url, size) => {
@@ -158,7 +207,7 @@ window.anjuFetch = (name) => {
   if (!downloads.has(name)) {
     const f = M.files[name];
     // A name the build has no file for (a place since removed) gives null, not a failure.
-    downloads.set(name, f ? counted(f.file, f.size).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : Promise.resolve(null));
+    downloads.set(name, f ? counted("data/" + name.split("/").join("-") + "-" + f[0] + ".bin", f[1]).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : Promise.resolve(null));
   }
   return downloads.get(name);
 };
@@ -189,15 +238,34 @@ const prefetch = () => {
   if (p && M.files["place/" + p + "/" + dataLang] && !onStart) window.anjuFetch("place/" + p + "/" + dataLang);
   else window.anjuFetch("index/" + lang);
 };
+// The family's own stylesheets, after the one every page links. A failed one fails the page, as
+// a failed program does (a form printed without its rules would be wrong paper). Each is kept
+// for offline use as the programs are, taken from the browser's cache, not downloaded again.
+const styled = (files = []) =>
+  Promise.all(
+    files.map((file) => new Promise((ok, fail) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = file;
+      link.onload = () => {
+        ok();
+        keepFile(file);
+      };
+      link.onerror = () => fail(new Error(file));
+      document.head.append(link);
+    })),
+  );
 const register = () => {
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
 };
 let started;
 const load = () => (started ??= (() => {
   prefetch();
-  const f = M.families[family];
+  const f = M.families[family], css = styled(f.css);
+  // A failure is handled below, once the program has arrived.
+  css.catch(() => {});
   return import("./" + f.js)
-    .then((app) => (keepFile(f.js), app.default({ module_or_path: counted(f.wasm, f.size) })))
+    .then((app) => (keepFile(f.js), app.default({ module_or_path: Promise.all([counted(f.wasm, f.size), css]).then(([wasm]) => wasm) })))
     .catch(() => window.anjuFailed());
 })());
 if (onStart) {
@@ -209,8 +277,18 @@ if (onStart) {
   load().then(() => ("requestIdleCallback" in window ? requestIdleCallback(register) : setTimeout(register, 1000)));
 }
 `;
-html = html.replace(trunkLoader[0], `<script type="module">${loader}</script>`);
+// Sent without its comments and indentation (each statement stays on its own line).
+const compact = (code) =>
+  code
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n");
+html = html.replace(trunkLoader[0], `<script type="module">${compact(loader)}</script>`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
+
+// Nor are the blank lines Trunk leaves where its links were.
+html = html.replace(/\n(?:[ \t]*\n)+/g, "\n");
 
 // ---- 4. the Content-Security-Policy
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -234,7 +312,7 @@ html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http
 writeFileSync(indexPath, html);
 
 // ---- 5. the service worker: this build's version, and what the journey needs offline (the
-// rest is kept as it is first used).
+// rest, the other families' programs and stylesheets among it, is kept as it is first used).
 const core = ["./", css, families.journey.js, families.journey.wasm];
 const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
   .replace("__VERSION__", version)

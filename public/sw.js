@@ -1,12 +1,13 @@
 // Anju's service worker: a page opened once opens again offline, and nothing is downloaded
 // twice or without need.
 //
-// - Each build has its own cache, named by a hash of its files and its page (the page's loader
-//   also keeps there every program and data file it fetches). On install it keeps what the
-//   resident's journey needs (CORE: the page, the stylesheet, the journey's program), taking
-//   what the page has already put there instead of downloading it again; with Save-Data on it
-//   keeps nothing ahead of need. Every other file (another family's program, a place's data,
-//   another language) is kept the first time it is used.
+// - Each build has its own cache, named by a hash of its files and its page. On install it
+//   keeps what the resident's journey needs (CORE: the page, the stylesheet every page links,
+//   the journey's program), taking what the page has already put there instead of downloading
+//   it again; with Save-Data on it keeps nothing ahead of need. Every other file (another
+//   family's program and stylesheets, a place's data, another language) is kept the first time
+//   it is used (before this worker controls the page, the page's loader keeps what it fetched
+//   in the same cache).
 // - A new build's worker waits until no page of the old build is open; only then does it take
 //   over and delete the old cache, so an open page never loses the files it still needs.
 // - Pages come from the network, but only for a few seconds: on a poor network the copy of

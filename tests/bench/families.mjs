@@ -102,7 +102,9 @@ function watchShown({ shows, route }) {
 /**
  * Opens `page` cold (a fresh profile, no service worker) and returns the responses that had
  * arrived when it showed its first answer or question: [{ file, bytes }] with bytes the body as
- * the server sent it (Resource Timing's encodedBodySize), plus the moment (ms).
+ * the server sent it (Resource Timing's encodedBodySize), plus the moment (ms). A response the
+ * browser's cache gave (transferSize 0: the copy of a family's stylesheet that the loader keeps
+ * for offline use) was not downloaded and is left out.
  */
 async function bytesBefore(browser, site, page, fragment) {
   const { context, page: tab } = await phonePage(browser, site.origin, { serviceWorkers: "block" });
@@ -117,9 +119,10 @@ async function bytesBefore(browser, site, page, fragment) {
         end: e.responseEnd,
         bytes: e.encodedBodySize,
         raw: e.decodedBodySize,
+        cached: e.transferSize === 0,
       })),
     }));
-    const files = entries.filter((e) => e.end <= at).map((e) => ({ file: fileOf(e.url), bytes: e.bytes, raw: e.raw }));
+    const files = entries.filter((e) => e.end <= at && !e.cached).map((e) => ({ file: fileOf(e.url), bytes: e.bytes, raw: e.raw }));
     return { at, files, url: tab.url() };
   } finally {
     await context.close();

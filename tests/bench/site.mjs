@@ -23,12 +23,17 @@ export function shareFragment() {
   }).trim();
 }
 
-/** The manifest the build wrote into index.html's loader (`const M = {…};`). */
+/**
+ * The manifest the build wrote into index.html's loader (`const M = {…};`), with each data
+ * bundle as { file, size } (the loader has [hash, size] and makes the file's name as here).
+ */
 export function manifest(dist) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const json = html.match(/const M = (\{.*\});$/m)?.[1];
   if (!json) throw new Error(`no manifest in ${dist}/index.html: has the loader changed?`);
-  return JSON.parse(json);
+  const m = JSON.parse(json);
+  for (const [name, [hash, size]] of Object.entries(m.files)) m.files[name] = { file: `data/${name.replaceAll("/", "-")}-${hash}.bin`, size };
+  return m;
 }
 
 /**

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Size report: builds the release site and the Leptos counter yardstick (tests/bench/counter/,
 # same toolchain and release profile), then prints every file of the site raw, gzip -9 and
-# brotli with what it is for (a page family's program, a data bundle, every page), each
-# family's program in total, the start page's files against their budget, and the journey's
-# program against the bare counter. A report: exits 0 whatever the sizes, but says OVER BUDGET
-# when the start page's files are over 10 kB gzip.
+# brotli with what it is for (a page family's program or stylesheet, a data bundle, every page),
+# each family's program and stylesheets in total, the start page's files against their budget,
+# and the journey's program against the bare counter. A report: exits 0 whatever the sizes, but
+# says OVER BUDGET when the start page's files are over 10 kB gzip.
 #
 #   bash tests/bench/size.sh              builds both, then reports
 #   bash tests/bench/size.sh --no-build   reports on the dist/ folders as they are
@@ -12,8 +12,8 @@
 # kB here is 1000 bytes. Each file is compressed on its own, as a server sends it (gzip -9 -n,
 # brotli -q 11; the build's own .gz and .br copies are not listed). What a page actually
 # downloads before it shows something is measured in Chromium by `node tests/bench/families.mjs
-# bytes`; the start page downloads index.html and the stylesheet (its program starts only when
-# the person acts), which is what the budget line adds up.
+# bytes`; the start page downloads index.html and the stylesheet every page links (its program
+# starts only when the person acts), which is what the budget line adds up.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUDGET_START_GZIP=10000
@@ -77,12 +77,18 @@ m = re.search(r"const M = (\{.*\});$", html, re.M)
 if not m:
     sys.exit("size.sh: no manifest in index.html: has the loader changed?")
 manifest = json.loads(m.group(1))
+# Each data bundle is [hash, size]; the loader names its file so.
+for name, (digest, size) in list(manifest["files"].items()):
+    manifest["files"][name] = {"file": f"data/{name.replace('/', '-')}-{digest}.bin", "size": size}
 role = {}
 for family, f in manifest["families"].items():
     role[f["js"]] = role[f["wasm"]] = f"program: {family}"
+    for sheet in f.get("css", []):
+        role[sheet] = f"{role[sheet]}, {family}" if sheet in role else f"stylesheet: {family}"
 for name, f in manifest["files"].items():
     role[f["file"]] = f"data: {name}"
-css = [f for f in files_of(main_dist) if f.endswith(".css")]
+# The stylesheet every page links (the families' own are the loader's).
+css = re.findall(r'<link rel="stylesheet" href="\./([^"]+\.css)"', html)
 for f in ["index.html", *css]:
     role[f] = "every page (the start page's only files)"
 role["sw.js"] = "service worker"
@@ -99,11 +105,12 @@ def total(files):
     return [sum(measured[f][i] for f in files) for i in range(3)]
 
 
-print("\n== each family's program (its .js and _bg.wasm)")
+print("\n== each family's program (its .js and _bg.wasm) and own stylesheets")
 programs = {}
 for family, f in manifest["families"].items():
     programs[family] = t = total([f["js"], f["wasm"]])
-    print(f"{family:<46} {kb(t[0])} {kb(t[1])} {kb(t[2])}")
+    own = total(f.get("css", []))
+    print(f"{family:<46} {kb(t[0])} {kb(t[1])} {kb(t[2])}  + stylesheets {own[1] / 1000:.1f} kB gzip")
 data = [f["file"] for f in manifest["files"].values()]
 t = total(data)
 print(f"{'every data bundle (' + str(len(data)) + ' files)':<46} {kb(t[0])} {kb(t[1])} {kb(t[2])}")

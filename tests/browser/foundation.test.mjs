@@ -1,10 +1,13 @@
 // The foundation: the release build, served under a sub-path by a plain static server, shows the
 // start page on a phone, follows a link to a service page, survives a reload there, goes back,
-// and asks nothing of any other origin.
+// and asks nothing of any other origin; each page family has its own stylesheets, applied
+// before its program draws, and every stylesheet served says what its source says.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { andWaitForRoute, phonePage, PREFIX, ready, routeOf, openSite } from "./lib.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { andWaitForRoute, DIST, phonePage, PREFIX, ready, ROOT, routeOf, openSite } from "./lib.mjs";
 
 let browser, url, requests, site;
 before(async () => ({ browser, url, requests } = site = await openSite()));
@@ -58,4 +61,67 @@ test("a deep link to an unknown page says so instead of going blank", async () =
   await ready(page);
   assert.equal(await page.innerText("main h1"), "找不到这个页面");
   assert.deepEqual(errors, []);
+});
+
+/** The stylesheets the page has, by source name (`anju-forms` for anju-forms-<hash>.css). */
+const sheets = (page) =>
+  page.evaluate(() => [...document.styleSheets].map((s) => new URL(s.href).pathname.split("/").pop().replace(/-[0-9a-f]{16}\.css$/, "")));
+
+test("the journey's pages have the one stylesheet every page links; each other family adds its own", async () => {
+  const expected = [
+    ["", ["anju"]],
+    ["?p=service/school", ["anju"]],
+    ["?p=forms", ["anju", "anju-forms"]],
+    ["?p=rules", ["anju", "anju-rules"]],
+    // Counter mode prints the materials checklist with the forms' footer and QR code.
+    ["?p=counter", ["anju", "anju-forms", "anju-counter"]],
+  ];
+  const { page, errors } = await phonePage(browser, new URL(url).origin);
+  for (const [path, names] of expected) {
+    await page.goto(url + path);
+    await ready(page);
+    assert.deepEqual(await sheets(page), names, `stylesheets of ${path || "the start page"}`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test("a family's program draws its page only once its stylesheet applies", async () => {
+  const { page, errors } = await phonePage(browser, new URL(url).origin, { serviceWorkers: "block" });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/anju-rules-[0-9a-f]{16}\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const program = page.waitForResponse(/anju-rules-[0-9a-f]{16}_bg\.wasm$/);
+  // The held stylesheet holds the load event back too.
+  await page.goto(`${url}?p=rules`, { waitUntil: "commit" });
+  await (await program).finished();
+  await page.waitForTimeout(1000);
+  assert.ok(await page.$("#shell"), "the loading shell stays while the stylesheet is on its way");
+  assert.equal(await page.$(".ex-doc"), null);
+  release();
+  await ready(page);
+  const doc = page.locator(".ex-doc").first();
+  assert.equal(await doc.evaluate((e) => getComputedStyle(e).borderBottomStyle), "solid", "the explorer's rules apply");
+  assert.deepEqual(errors, []);
+});
+
+test("each stylesheet served gives the rules of its source in public/", async () => {
+  const { page } = await phonePage(browser, new URL(url).origin);
+  await page.goto("about:blank");
+  const rules = (css) =>
+    page.evaluate((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return [...sheet.cssRules].map((r) => r.cssText);
+    }, css);
+  const served = readdirSync(DIST).filter((f) => f.endsWith(".css"));
+  assert.deepEqual(served.map((f) => f.replace(/-[0-9a-f]{16}\.css$/, "")).sort(), ["anju", "anju-counter", "anju-forms", "anju-rules"]);
+  for (const file of served) {
+    const source = readFileSync(join(ROOT, "public", file.replace(/-[0-9a-f]{16}\.css$/, ".css")), "utf8");
+    const text = readFileSync(join(DIST, file), "utf8");
+    assert.ok(text.length < source.length, `${file} is served smaller than its source`);
+    assert.deepEqual(await rules(text), await rules(source), `${file} says what its source says`);
+  }
 });

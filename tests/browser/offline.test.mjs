@@ -74,8 +74,8 @@ test("the start form submitted before the app arrives begins the journey", async
 
 test("after one visit the portal works offline: reload, a whole journey, a printed form", async () => {
   const { page, context, errors } = await phonePage(browser, origin);
-  // The forms are a family of their own, kept once opened; the journey is kept on the first
-  // visit, and a place's rules once it is chosen.
+  // The forms are a family of their own, kept once opened (program and stylesheet); the journey
+  // is kept on the first visit, and a place's rules once it is chosen.
   await page.goto(`${url}?p=forms`);
   await ready(page);
   await page.goto(url);
@@ -86,7 +86,13 @@ test("after one visit the portal works offline: reload, a whole journey, a print
     const keys = (await caches.keys()).filter((k) => k.startsWith("anju-"));
     if (keys.length !== 1) return false;
     const files = (await (await caches.open(keys[0])).keys()).map((r) => r.url);
-    return files.some((u) => /place-lucheng-zh-Hans/.test(u)) && files.some((u) => /clauses-lucheng/.test(u)) && files.some((u) => /anju-forms-.*_bg\.wasm$/.test(u)) && files.some((u) => /anju-[0-9a-f]+_bg\.wasm$/.test(u));
+    return (
+      files.some((u) => /place-lucheng-zh-Hans/.test(u)) &&
+      files.some((u) => /clauses-lucheng/.test(u)) &&
+      files.some((u) => /anju-forms-.*_bg\.wasm$/.test(u)) &&
+      files.some((u) => /anju-forms-[0-9a-f]+\.css$/.test(u)) &&
+      files.some((u) => /anju-[0-9a-f]+_bg\.wasm$/.test(u))
+    );
   });
   await context.setOffline(true);
   await page.reload();
@@ -98,6 +104,8 @@ test("after one visit the portal works offline: reload, a whole journey, a print
   // A deep link opened offline is served too.
   await page.goto(`${url}?p=form/enrolment`);
   await ready(page);
+  // With the forms' own stylesheet, kept when they were first opened.
+  assert.equal(await page.locator(".form-table").first().evaluate((t) => getComputedStyle(t).borderCollapse), "collapse");
   const pdf = await page.pdf({ preferCSSPageSize: true });
   assert.ok(pdf.length > 1000, "a form printed offline");
   await context.setOffline(false);
