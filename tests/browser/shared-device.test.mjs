@@ -76,10 +76,11 @@ test("an ID number typed with spaces and full-width digits is kept as the standa
 
 test("a counter tab keeps nothing of a household in a new tab, and clears after a while without input", async () => {
   const { page, context, errors } = await phonePage(browser, origin, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
-  // A short delay for the test; offices get ten minutes (src/ui/pages/counter.rs).
+  // A short delay for the test (offices get ten minutes, src/ui/pages/counter.rs), long enough
+  // that a busy machine types the household before it runs out.
   await page.goto(`${url}?p=counter`);
   await ready(page);
-  await page.evaluate(() => sessionStorage.setItem("anju.counter-idle-seconds", "3"));
+  await page.evaluate(() => sessionStorage.setItem("anju.counter-idle-seconds", "8"));
   await page.reload();
   await ready(page);
   await page.check("#counter-place-lucheng");
@@ -102,8 +103,8 @@ test("a counter tab keeps nothing of a household in a new tab, and clears after 
   assert.equal(await other.locator(".counter-summary").count(), 0);
   await other.close();
   // Left alone, the counter offers to clear, then clears.
-  await page.waitForSelector(".counter-idle", { timeout: 10000 });
-  await page.waitForSelector(".counter-results .counter-empty", { timeout: 10000 });
+  await page.waitForSelector(".counter-idle", { timeout: 20000 });
+  await page.waitForSelector(".counter-results .counter-empty", { timeout: 20000 });
   assert.doesNotMatch(await keptText(page), /2007-03-16|lucheng/);
   assert.deepEqual(errors, []);
 });
