@@ -227,9 +227,10 @@ window.anjuFailed = () => {
 const place = () => {
   // A counter tab keeps its household in the tab only (src/ui/device_storage.rs).
   const tab = read(sessionStorage, "anju.tab") === "counter";
-  const m = location.hash.match(/[#&]p=([a-z0-9_-]+)/) || location.search.match(/[?&]place=([a-z0-9_-]+)/) ||
+  // A share link names its place: #2lucheng.… (format 2) or #v=1&p=lucheng&… (format 1).
+  const m = location.hash.match(/^#2([a-z0-9_-]+)[.]/i) || location.hash.match(/[#&]p=([a-z0-9_-]+)/) || location.search.match(/[?&]place=([a-z0-9_-]+)/) ||
     read(tab ? sessionStorage : localStorage, "anju.answers").match(/"place":"([a-z0-9_-]+)"/);
-  return m && (m[1] || m[2]);
+  return m && (m[1] || m[2]).toLowerCase();
 };
 const prefetch = () => {
   window.anjuFetch("text/" + lang);

@@ -170,3 +170,25 @@ for (const [tag, says] of Object.entries(REFUSED)) {
     await context.close();
   });
 }
+
+test("a format-2 link starts the download of its place's rules at once, in any case of letters", async () => {
+  // The page's loader reads the place from the link before the program arrives, so the place's
+  // rules come with the program, not after it (and the index of all places is not needed).
+  const fragment = execFileSync("cargo", ["run", "-q", "--bin", "anju-eval", "--", "tests/fixtures/answers-lucheng-2014.json", "--link"], { cwd: ROOT, encoding: "utf8" }).trim();
+  assert.match(fragment, /^2lucheng\./);
+  for (const hash of [fragment, fragment.toUpperCase()]) {
+    const { page, context, errors } = await phonePage(browser, origin);
+    const data = [];
+    page.on("request", (r) => {
+      if (/\/data\//.test(r.url())) data.push(r.url().split("/data/")[1]);
+    });
+    await page.goto(`${url}?p=results#${hash}`);
+    await ready(page);
+    await page.waitForSelector(".answer-sentence");
+    assert.match(await page.innerText(".answer-sentence"), /暂不能安排/);
+    assert.ok(data.some((f) => f.startsWith("place-lucheng-zh-Hans-")), data.join(" "));
+    assert.ok(!data.some((f) => f.startsWith("index-")), `no index bundle: ${data.join(" ")}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
