@@ -20,7 +20,7 @@
 use super::cases::CaseSummary;
 use super::date::{Date, Period};
 use super::model::{
-    Amount, Choice, Cited, Clause, Condition, Decision, Document, DocumentStatus, EnrolmentBasis,
+    Amount, Choice, Cited, Deadline, Clause, Condition, Decision, Document, DocumentStatus, EnrolmentBasis,
     Fact, FactKind, FormsBasis, GuardianshipBasis, MarriageBasis, Outcome, OutcomeKind, Place,
     PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule, Ruleset, Service,
     Test,
@@ -599,6 +599,25 @@ wire_struct!(Ruleset {
     gaps,
     conditions,
     decisions,
+    deadlines,
+});
+wire_struct!(Deadline {
+    id,
+    title,
+    counts_from,
+    period,
+    working_days,
+    repeats,
+    window,
+    vague,
+    clause,
+    quote,
+    what,
+    when,
+    after,
+    if_missed,
+    if_passed,
+    also,
 });
 wire_struct!(Condition {
     test,
@@ -980,6 +999,7 @@ pub fn index_subset(data: &PolicyData) -> PolicyData {
                 gaps: Vec::new(),
                 conditions: BTreeMap::new(),
                 decisions: Vec::new(),
+                deadlines: Vec::new(),
                 ..r.clone()
             })
             .collect(),
