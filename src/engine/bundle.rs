@@ -32,7 +32,7 @@ use std::fmt;
 /// The first bytes of every bundle.
 pub const MAGIC: &[u8; 4] = b"ANJU";
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 
 /// What a bundle holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
