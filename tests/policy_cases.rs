@@ -201,7 +201,11 @@ fn quotes_stand_in_their_clauses(data: &anju::engine::PolicyData) -> Result<(), 
             if let Some(w) = &d.when {
                 walk(w, &format!("{at} › when"), &mut found);
             }
-            cited(d.if_missed.as_slice(), &format!("{at} › if_missed"), &mut found);
+            cited(
+                d.if_missed.as_slice(),
+                &format!("{at} › if_missed"),
+                &mut found,
+            );
             cited(&d.also, &format!("{at} › also"), &mut found);
         }
         quotes.extend(found.into_iter().map(|(at, clause, quote)| {
@@ -252,23 +256,36 @@ fn deadline_periods_stand_in_their_quotes(data: &anju::engine::PolicyData) -> Re
             let Some(p) = d.period else { continue };
             checked += 1;
             let Some(quote) = &d.quote else {
-                wrong.push(format!("{} › deadline {}: a period needs the quote of the words that set it", r.id, d.id));
+                wrong.push(format!(
+                    "{} › deadline {}: a period needs the quote of the words that set it",
+                    r.id, d.id
+                ));
                 continue;
             };
             for (n, months) in [(p.years, false), (p.months, true), (p.days, false)] {
                 if n > 0 && !clause_gives(quote, i64::from(n), months) {
-                    wrong.push(format!("{} › deadline {}: {n} is not in its quote '{quote}'", r.id, d.id));
+                    wrong.push(format!(
+                        "{} › deadline {}: {n} is not in its quote '{quote}'",
+                        r.id, d.id
+                    ));
                 }
             }
             if d.working_days && !quote.contains("工作日") {
-                wrong.push(format!("{} › deadline {}: working_days, but its quote does not say 工作日", r.id, d.id));
+                wrong.push(format!(
+                    "{} › deadline {}: working_days, but its quote does not say 工作日",
+                    r.id, d.id
+                ));
             }
         }
     }
     if checked == 0 {
         return Err("no deadline has a period".into());
     }
-    if wrong.is_empty() { Ok(()) } else { Err(wrong.join("\n")) }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n"))
+    }
 }
 
 /// The ways a clause may write a whole number: digits, or Chinese numerals (一, 十五, 三十).

@@ -20,10 +20,10 @@
 use super::cases::CaseSummary;
 use super::date::{Date, Period};
 use super::model::{
-    Amount, Choice, Cited, Deadline, Clause, Condition, Decision, Document, DocumentStatus, EnrolmentBasis,
-    Fact, FactKind, FormsBasis, GuardianshipBasis, MarriageBasis, Outcome, OutcomeKind, Place,
-    PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule, Ruleset, Service,
-    Test,
+    Amount, Choice, Cited, Clause, Condition, Deadline, Decision, Document, DocumentStatus,
+    EnrolmentBasis, Fact, FactKind, FormsBasis, GuardianshipBasis, MarriageBasis, Outcome,
+    OutcomeKind, Place, PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule,
+    Ruleset, Service, Test,
 };
 use super::text::{Lang, Text, Translation};
 use std::collections::BTreeMap;

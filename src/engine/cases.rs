@@ -594,7 +594,10 @@ fn check_expectation(
                 .iter()
                 .map(|d| format!("{}/{}", d.ruleset.id, d.deadline.id))
                 .collect();
-            return Err(format!("deadline '{}' is not shown (shown: {shown:?})", x.id));
+            return Err(format!(
+                "deadline '{}' is not shown (shown: {shown:?})",
+                x.id
+            ));
         };
         use super::deadline::DeadlineState;
         if let Some(want) = x.applies
@@ -609,9 +612,9 @@ fn check_expectation(
             (DeadlineState::Unknown { .. }, None, _) => {
                 wrong.push(format!("its date is not known ({:?})", d.state))
             }
-            (_, Some(want), _) if !matches!(d.state, DeadlineState::Unknown { .. }) => {
-                wrong.push(format!("expected its date to wait for '{want}', got {:?}", d.state))
-            }
+            (_, Some(want), _) if !matches!(d.state, DeadlineState::Unknown { .. }) => wrong.push(
+                format!("expected its date to wait for '{want}', got {:?}", d.state),
+            ),
             (DeadlineState::NoLimit, _, Some(false)) => {
                 wrong.push("the clause sets no limit, expected one".into())
             }

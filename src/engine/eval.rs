@@ -11,8 +11,8 @@ pub use super::determination::{
 pub use super::truth::Truth;
 
 use super::answers::{Answers, FactValue, Value, read_value};
-pub use super::deadline::{DeadlineResult, DeadlineState};
 use super::date::Date;
+pub use super::deadline::{DeadlineResult, DeadlineState};
 use super::model::{
     Amount, Cited, Condition, Decision, Document, DocumentStatus, Place, PolicyData, Ruleset,
     Service, Test,

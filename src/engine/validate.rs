@@ -707,7 +707,9 @@ fn check_deadlines(c: &mut Checker, r: &Ruleset, file: &str, path: &str) {
                 c.err(
                     file,
                     format!("{dpath} › after"),
-                    format!("no rule '{after}' in this rule set: write after = \"decision-id/rule-id\""),
+                    format!(
+                        "no rule '{after}' in this rule set: write after = \"decision-id/rule-id\""
+                    ),
                 );
             }
         }
@@ -715,9 +717,19 @@ fn check_deadlines(c: &mut Checker, r: &Ruleset, file: &str, path: &str) {
             .if_missed
             .iter()
             .map(|m| ("if_missed".to_string(), m))
-            .chain(d.also.iter().enumerate().map(|(i, a)| (format!("also, item {}", i + 1), a)))
+            .chain(
+                d.also
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("also, item {}", i + 1), a)),
+            )
         {
-            c.clause(file, &format!("{dpath} › {field} › clause"), &r.document, &cited.clause);
+            c.clause(
+                file,
+                &format!("{dpath} › {field} › clause"),
+                &r.document,
+                &cited.clause,
+            );
             c.text(file, &format!("{dpath} › {field} › text"), &cited.text);
         }
     }

@@ -154,7 +154,10 @@ pub fn deadline_events(eval: &Evaluation, l: Lang) -> Vec<Event> {
             date: due,
             summary: dl.title.get(l).to_string(),
             description,
-            yearly: dl.repeats && dl.period.is_some_and(|p| p.years == 1 && p.months == 0 && p.days == 0),
+            yearly: dl.repeats
+                && dl
+                    .period
+                    .is_some_and(|p| p.years == 1 && p.months == 0 && p.days == 0),
         });
     }
     out
@@ -209,7 +212,10 @@ mod tests {
         );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
-        assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF in {ics:?}");
+        assert!(
+            !ics.replace("\r\n", "").contains('\n'),
+            "bare LF in {ics:?}"
+        );
         for line in [
             "UID:zhejiang-residence-2016.address-change.20240604@anju",
             "DTSTAMP:20240601T000000Z",
@@ -252,7 +258,11 @@ mod tests {
         assert_eq!(dates, ["2024-06-03", "2024-06-04", "2024-08-14"]);
         let change = &events[1];
         assert_eq!(change.summary, "办理居住登记变更手续(地址或服务处所变了)");
-        assert!(change.description.contains("第十三条"), "{}", change.description);
+        assert!(
+            change.description.contains("第十三条"),
+            "{}",
+            change.description
+        );
         assert!(change.description.contains("第三十三条"));
         assert!(change.description.contains("50元以上200元以下"));
         assert!(events[2].yearly);

@@ -13,8 +13,7 @@ use super::results::{Lead, ServiceAnswer, service_answers};
 use super::route::Route;
 use crate::engine::answers::Answers;
 use crate::engine::eval::{
-    DeadlineState, Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status,
-    Truth,
+    DeadlineState, Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status, Truth,
 };
 use crate::engine::model::{Cited, OutcomeKind, PolicyData, Test};
 use crate::engine::text::Lang;
@@ -89,7 +88,11 @@ pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
     h.el(
         "p",
         &[("class", "deadlines-intro")],
-        &fill(l, Msg::DeadlinesIntro, &[("date", &date_text(l, eval.date))]),
+        &fill(
+            l,
+            Msg::DeadlinesIntro,
+            &[("date", &date_text(l, eval.date))],
+        ),
     );
     h.open("ol", &[("class", "deadline-list")]);
     for d in deadlines {
@@ -122,7 +125,11 @@ pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
                 h.text(" ");
                 match passed {
                     Some(Truth::Met) => {
-                        h.el("span", &[("class", "deadline-flag")], text(l, Msg::DeadlinePassed));
+                        h.el(
+                            "span",
+                            &[("class", "deadline-flag")],
+                            text(l, Msg::DeadlinePassed),
+                        );
                         h.text(" ");
                     }
                     Some(Truth::Ambiguous) => {
@@ -147,7 +154,11 @@ pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
             DeadlineState::Unknown { .. } => {}
         }
         if d.applies != Truth::Met {
-            h.el("span", &[("class", "deadline-flag")], text(l, Msg::DeadlineMayApply));
+            h.el(
+                "span",
+                &[("class", "deadline-flag")],
+                text(l, Msg::DeadlineMayApply),
+            );
             h.text(" ");
         }
         h.el("span", &[("class", "deadline-title")], dl.title.get(l));
@@ -175,10 +186,24 @@ pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
             h.close("p");
         }
         if dl.working_days {
-            h.el("p", &[("class", "deadline-note")], text(l, Msg::DeadlineWorkingDays));
+            h.el(
+                "p",
+                &[("class", "deadline-note")],
+                text(l, Msg::DeadlineWorkingDays),
+            );
         }
-        if matches!(d.state, DeadlineState::Due { approximate: true, .. }) {
-            h.el("p", &[("class", "deadline-note")], text(l, Msg::DeadlineFromMonth));
+        if matches!(
+            d.state,
+            DeadlineState::Due {
+                approximate: true,
+                ..
+            }
+        ) {
+            h.el(
+                "p",
+                &[("class", "deadline-note")],
+                text(l, Msg::DeadlineFromMonth),
+            );
         }
         if let (DeadlineState::NoLimit, Some(v)) = (d.state, &dl.vague) {
             h.el("p", &[("class", "deadline-note")], v.get(l));
@@ -193,7 +218,11 @@ pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
             clause(&mut h, data, document, &m.clause, l);
         }
         if !dl.also.is_empty() {
-            h.el("p", &[("class", "deadline-also")], text(l, Msg::DeadlineAlso));
+            h.el(
+                "p",
+                &[("class", "deadline-also")],
+                text(l, Msg::DeadlineAlso),
+            );
             let items: Vec<&Cited> = dl.also.iter().collect();
             cited_list(&mut h, data, document, &items, l);
         }
@@ -1066,8 +1095,12 @@ mod tests {
         assert!(html.starts_with("<section class=\"deadlines\" id=\"deadlines\""));
         assert!(html.contains("<h2 id=\"deadlines-title\">我的办理期限</h2>"));
         // Dated ones first, in date order: the employer's 31 May (passed), then Hangzhou's 6 June.
-        let insurance = html.find("<time datetime=\"2024-05-31\">").expect("insurance date");
-        let hangzhou = html.find("<time datetime=\"2024-06-06\">").expect("hangzhou date");
+        let insurance = html
+            .find("<time datetime=\"2024-05-31\">")
+            .expect("insurance date");
+        let hangzhou = html
+            .find("<time datetime=\"2024-06-06\">")
+            .expect("hangzhou date");
         assert!(insurance < hangzhou);
         // In a line: the date, then the duty; then the clause, then what happens if missed.
         let line = &html[hangzhou..];
@@ -1088,9 +1121,14 @@ mod tests {
         assert!(html.contains("条文没有写明期限"));
         // A date not answered names its question, linked to its page; nothing of the person's.
         assert!(html.contains("日期未知:回答这个问题就能算出"));
-        assert!(html.contains("<a href=\"?p=q/address_changed_date\">地址或服务处所是哪一天变的?</a>"));
+        assert!(
+            html.contains("<a href=\"?p=q/address_changed_date\">地址或服务处所是哪一天变的?</a>")
+        );
         for private in ["2024-06-03", "2024-05-01"] {
-            assert!(!html.contains(&format!("datetime=\"{private}\"")), "{private}");
+            assert!(
+                !html.contains(&format!("datetime=\"{private}\"")),
+                "{private}"
+            );
         }
         assert!(html.contains("地址或服务处所是哪一天变的?"));
     }
@@ -1109,5 +1147,4 @@ mod tests {
         // Schooling alone has no deadlines: no section.
         assert_eq!(deadlines_for(&lucheng_2014(), Lang::Zh), "");
     }
-
 }
