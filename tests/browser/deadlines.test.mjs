@@ -2,6 +2,7 @@
 // opens to the answers, then "My deadlines" with one line a deadline, the date first; the
 // calendar file downloads from a Blob (no request) with one all-day event per deadline known to
 // apply, its date and its clause; and "Print the deadlines" prints them alone on one A4 page.
+// axe finds no violation on the page.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openSite, phonePage, ready, routeOf } from "./lib.mjs";
+import { axe, openSite, phonePage, ready, routeOf } from "./lib.mjs";
 
 let browser, url, origin, site;
 before(async () => ({ browser, url, origin } = site = await openSite()));
@@ -74,6 +75,7 @@ test("My deadlines: the date first, a calendar file made on the phone, and one p
   assert.match(section, /处50元以上200元以下罚款/);
   assert.match(section, /第三十三条/);
   assert.match(section, /第五十八条/);
+  assert.deepEqual(await axe(page), [], "axe on the results with their deadlines");
 
   // The calendar file: from a Blob, no request; its events, dates and clauses.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("button.deadlines-download")]);
