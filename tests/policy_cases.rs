@@ -49,6 +49,13 @@ fn main() {
             move || numbers_stand_in_their_clauses(&l.data).map_err(Failed::from),
         ));
     }
+    {
+        let l = Arc::clone(&loaded);
+        trials.push(Trial::test(
+            "every deadline's period stands in the words it quotes from its clause",
+            move || deadline_periods_stand_in_their_quotes(&l.data).map_err(Failed::from),
+        ));
+    }
     // Said once, before the cases: which documents could not be checked word for word.
     let unchecked = verbatim::check(&loaded.data, &loaded.origins, &dir, &sources());
     if let Some(notice) = unchecked.unverified_notice() {
@@ -186,6 +193,21 @@ fn quotes_stand_in_their_clauses(data: &anju::engine::PolicyData) -> Result<(), 
                 cited(&rule.next_steps, &format!("{at} › next_steps"), &mut found);
             }
         }
+        for d in &r.deadlines {
+            let at = format!("deadline {}", d.id);
+            if let Some(q) = &d.quote {
+                found.push((at.clone(), &d.clause, q));
+            }
+            if let Some(w) = &d.when {
+                walk(w, &format!("{at} › when"), &mut found);
+            }
+            cited(
+                d.if_missed.as_slice(),
+                &format!("{at} › if_missed"),
+                &mut found,
+            );
+            cited(&d.also, &format!("{at} › also"), &mut found);
+        }
         quotes.extend(found.into_iter().map(|(at, clause, quote)| {
             (
                 format!("{} › {at}", r.id),
@@ -220,6 +242,49 @@ fn quotes_stand_in_their_clauses(data: &anju::engine::PolicyData) -> Result<(), 
             wrong.len(),
             wrong.join("\n")
         ))
+    }
+}
+
+/// A deadline's time limit is the clause's own: each number of its period (30 days, 1 year)
+/// stands in the words it quotes, and the quote in the clause (checked above); a deadline
+/// without a period (the clause sets none) says so in its `vague` note.
+fn deadline_periods_stand_in_their_quotes(data: &anju::engine::PolicyData) -> Result<(), String> {
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for r in &data.rulesets {
+        for d in &r.deadlines {
+            let Some(p) = d.period else { continue };
+            checked += 1;
+            let Some(quote) = &d.quote else {
+                wrong.push(format!(
+                    "{} › deadline {}: a period needs the quote of the words that set it",
+                    r.id, d.id
+                ));
+                continue;
+            };
+            for (n, months) in [(p.years, false), (p.months, true), (p.days, false)] {
+                if n > 0 && !clause_gives(quote, i64::from(n), months) {
+                    wrong.push(format!(
+                        "{} › deadline {}: {n} is not in its quote '{quote}'",
+                        r.id, d.id
+                    ));
+                }
+            }
+            if d.working_days && !quote.contains("工作日") {
+                wrong.push(format!(
+                    "{} › deadline {}: working_days, but its quote does not say 工作日",
+                    r.id, d.id
+                ));
+            }
+        }
+    }
+    if checked == 0 {
+        return Err("no deadline has a period".into());
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n"))
     }
 }
 

@@ -20,10 +20,10 @@
 use super::cases::CaseSummary;
 use super::date::{Date, Period};
 use super::model::{
-    Amount, Choice, Cited, Clause, Condition, Decision, Document, DocumentStatus, EnrolmentBasis,
-    Fact, FactKind, FormsBasis, GuardianshipBasis, MarriageBasis, Outcome, OutcomeKind, Place,
-    PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule, Ruleset, Service,
-    Test,
+    Amount, Choice, Cited, Clause, Condition, Deadline, Decision, Document, DocumentStatus,
+    EnrolmentBasis, Fact, FactKind, FormsBasis, GuardianshipBasis, MarriageBasis, Outcome,
+    OutcomeKind, Place, PointsFactor, PointsScheme, PointsTier, PolicyData, ResidenceBasis, Rule,
+    Ruleset, Service, Test,
 };
 use super::text::{Lang, Text, Translation};
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ use std::fmt;
 /// The first bytes of every bundle.
 pub const MAGIC: &[u8; 4] = b"ANJU";
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 
 /// What a bundle holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -599,6 +599,25 @@ wire_struct!(Ruleset {
     gaps,
     conditions,
     decisions,
+    deadlines,
+});
+wire_struct!(Deadline {
+    id,
+    title,
+    counts_from,
+    period,
+    working_days,
+    repeats,
+    window,
+    vague,
+    clause,
+    quote,
+    what,
+    when,
+    after,
+    if_missed,
+    if_passed,
+    also,
 });
 wire_struct!(Condition {
     test,
@@ -980,6 +999,7 @@ pub fn index_subset(data: &PolicyData) -> PolicyData {
                 gaps: Vec::new(),
                 conditions: BTreeMap::new(),
                 decisions: Vec::new(),
+                deadlines: Vec::new(),
                 ..r.clone()
             })
             .collect(),

@@ -293,10 +293,61 @@ fn toml_value(v: &FactValue) -> String {
     }
 }
 
+/// What a deadline must say for the household (`deadline = { id = "ruleset-id/deadline-id", … }`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineExpectation {
+    /// The deadline, as `ruleset-id/deadline-id`.
+    pub id: String,
+    /// The last day to act.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// For a duty that can only be done shortly before: its first day.
+    #[serde(default)]
+    pub opens: Option<Date>,
+    /// Whether the question date is past the last day: `true`, `false`, or for a limit in
+    /// working days past its earliest date, "ambiguous" is written `passed = "maybe"`.
+    #[serde(default)]
+    pub passed: Option<PassedExpectation>,
+    /// The date it counts from is not known: the fact whose question gives it.
+    #[serde(default)]
+    pub unknown: Option<String>,
+    /// The clause sets no time limit (its note sends the person to the counter).
+    #[serde(default)]
+    pub no_limit: Option<bool>,
+    /// Whether it is for this household: met, unknown or ambiguous.
+    #[serde(default)]
+    pub applies: Option<Truth>,
+}
+
+/// `passed = true`, `false` or `"maybe"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum PassedExpectation {
+    /// Passed, or not.
+    Known(bool),
+    /// "maybe": past the earliest day of a limit in working days.
+    Maybe(MaybeWord),
+}
+
+/// The word `"maybe"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaybeWord {
+    /// Maybe.
+    Maybe,
+}
+
 /// What must hold. Name a decision as `ruleset-id/decision-id`, or a service with `no_rule`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
+    /// A deadline of the household and what it must say.
+    #[serde(default)]
+    pub deadline: Option<DeadlineExpectation>,
+    /// A deadline (`ruleset-id/deadline-id`) that must not be shown to this household.
+    #[serde(default)]
+    pub no_deadline: Option<String>,
     /// The decision the other keys are about, as `ruleset-id/decision-id`.
     #[serde(default)]
     pub decision: Option<String>,
@@ -525,6 +576,78 @@ fn check_expectation(
     e: &Expectation,
 ) -> Result<(), String> {
     let mut wrong = Vec::new();
+    let deadlines = eval.deadlines();
+    let find = |id: &str| {
+        deadlines
+            .iter()
+            .find(|d| format!("{}/{}", d.ruleset.id, d.deadline.id) == id)
+            .copied()
+    };
+    if let Some(id) = &e.no_deadline
+        && find(id).is_some()
+    {
+        wrong.push(format!("deadline '{id}' should not be shown"));
+    }
+    if let Some(x) = &e.deadline {
+        let Some(d) = find(&x.id) else {
+            let shown: Vec<String> = deadlines
+                .iter()
+                .map(|d| format!("{}/{}", d.ruleset.id, d.deadline.id))
+                .collect();
+            return Err(format!(
+                "deadline '{}' is not shown (shown: {shown:?})",
+                x.id
+            ));
+        };
+        use super::deadline::DeadlineState;
+        if let Some(want) = x.applies
+            && d.applies != want
+        {
+            wrong.push(format!("it applies {:?}, expected {want:?}", d.applies));
+        }
+        match (d.state, &x.unknown, x.no_limit) {
+            (DeadlineState::Unknown { fact }, Some(want), _) if fact != want => {
+                wrong.push(format!("its date waits for '{fact}', expected '{want}'"))
+            }
+            (DeadlineState::Unknown { .. }, None, _) => {
+                wrong.push(format!("its date is not known ({:?})", d.state))
+            }
+            (_, Some(want), _) if !matches!(d.state, DeadlineState::Unknown { .. }) => wrong.push(
+                format!("expected its date to wait for '{want}', got {:?}", d.state),
+            ),
+            (DeadlineState::NoLimit, _, Some(false)) => {
+                wrong.push("the clause sets no limit, expected one".into())
+            }
+            (s, _, Some(true)) if s != DeadlineState::NoLimit => {
+                wrong.push(format!("expected no limit, got {s:?}"))
+            }
+            _ => {}
+        }
+        if let Some(want) = x.due
+            && d.due() != Some(want)
+        {
+            wrong.push(format!("due {:?}, expected {want}", d.due()));
+        }
+        if let Some(want) = x.opens {
+            let got = match d.state {
+                DeadlineState::Due { opens, .. } => opens,
+                _ => None,
+            };
+            if got != Some(want) {
+                wrong.push(format!("opens {got:?}, expected {want}"));
+            }
+        }
+        if let Some(want) = x.passed {
+            let want = match want {
+                PassedExpectation::Known(true) => Truth::Met,
+                PassedExpectation::Known(false) => Truth::NotMet,
+                PassedExpectation::Maybe(_) => Truth::Ambiguous,
+            };
+            if d.passed() != Some(want) {
+                wrong.push(format!("passed {:?}, expected {want:?}", d.passed()));
+            }
+        }
+    }
     for f in &e.asks {
         if !open.contains(&f.as_str()) {
             wrong.push(format!(
@@ -760,9 +883,11 @@ fn check_expectation(
         && e.asks.is_empty()
         && e.does_not_ask.is_empty()
         && e.absent.is_empty()
+        && e.deadline.is_none()
+        && e.no_deadline.is_none()
     {
         return Err(
-            "an expectation needs 'decision', 'no_rule', 'absent', 'asks' or 'does_not_ask'".into(),
+            "an expectation needs 'decision', 'no_rule', 'absent', 'asks', 'does_not_ask', 'deadline' or 'no_deadline'".into(),
         );
     }
     if wrong.is_empty() {

@@ -12,6 +12,7 @@ pub use super::truth::Truth;
 
 use super::answers::{Answers, FactValue, Value, read_value};
 use super::date::Date;
+pub use super::deadline::{DeadlineResult, DeadlineState};
 use super::model::{
     Amount, Cited, Condition, Decision, Document, DocumentStatus, Place, PolicyData, Ruleset,
     Service, Test,
@@ -47,6 +48,9 @@ pub struct RulesetResult<'a> {
     /// last day the rules are known to have stood (this day): they may no longer apply, so no
     /// decision of theirs is settled.
     pub lapsed: Option<Date>,
+    /// Its deadlines that are (or may be) for this household, in file order; none while its
+    /// rules may no longer apply.
+    pub deadlines: Vec<DeadlineResult<'a>>,
 }
 
 impl RulesetResult<'_> {
@@ -151,17 +155,23 @@ impl PolicyData {
                         let lapsed = r
                             .last_known_in_force
                             .filter(|last| r.to.is_none() && *last < date);
-                        let determinations = r
+                        let determinations: Vec<Determination> = r
                             .decisions
                             .iter()
                             .map(|d| ctx.decide(r, d, lapsed))
                             .collect();
+                        let deadlines = if lapsed.is_some() {
+                            Vec::new()
+                        } else {
+                            ctx.deadlines(r, &determinations)
+                        };
                         Some(RulesetResult {
                             ruleset: r,
                             document,
                             standing,
                             determinations,
                             lapsed,
+                            deadlines,
                         })
                     })
                     .collect();
@@ -284,6 +294,20 @@ impl<'a> Evaluation<'a> {
         let mut wanted: BTreeSet<&str> = BTreeSet::new();
         for s in &self.services {
             for r in &s.applicable {
+                for dl in &r.deadlines {
+                    if let DeadlineState::Unknown { fact } = dl.state
+                        && dl.applies != Truth::Unknown
+                    {
+                        wanted.insert(fact);
+                    }
+                    if dl.applies == Truth::Unknown
+                        && let Some(n) = &dl.when_node
+                    {
+                        let mut leaves = Vec::new();
+                        n.collect_deciding_unknowns(&mut leaves);
+                        wanted.extend(leaves.iter().filter_map(|l| l.condition.fact()));
+                    }
+                }
                 for d in &r.determinations {
                     if d.status == Status::Decided {
                         continue;
@@ -346,6 +370,26 @@ impl<'a> Evaluation<'a> {
         self.services
             .iter()
             .flat_map(|s| s.applicable.iter().flat_map(|r| r.determinations.iter()))
+    }
+
+    /// The household's deadlines across every service evaluated: those with a date first, by
+    /// date, then those without one (no limit in the text, or a date still to answer), in
+    /// service and rule set order.
+    pub fn deadlines(&self) -> Vec<&DeadlineResult<'a>> {
+        let mut out: Vec<&DeadlineResult<'a>> = self
+            .services
+            .iter()
+            .flat_map(|s| s.applicable.iter().flat_map(|r| r.deadlines.iter()))
+            .collect();
+        for i in 1..out.len() {
+            let mut j = i;
+            let key = |d: &DeadlineResult| (d.due().is_none(), d.due());
+            while j > 0 && key(out[j - 1]) > key(out[j]) {
+                out.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        out
     }
 }
 
@@ -415,6 +459,29 @@ impl<'a> Context<'a> {
             lapsed,
             conflicts: Vec::new(),
         }
+    }
+
+    fn deadlines(
+        &self,
+        ruleset: &'a Ruleset,
+        determinations: &[Determination<'a>],
+    ) -> Vec<DeadlineResult<'a>> {
+        ruleset
+            .deadlines
+            .iter()
+            .filter_map(|d| {
+                let when_node = d.when.as_ref().map(|c| self.node(ruleset, c, None, 0));
+                let when = when_node.as_ref().map_or(Truth::Met, |n| n.truth);
+                let applies = Truth::all([when, super::deadline::after_truth(d, determinations)]);
+                (applies != Truth::NotMet).then(|| DeadlineResult {
+                    deadline: d,
+                    ruleset,
+                    applies,
+                    state: super::deadline::state(self.data, self.answers, d, self.date),
+                    when_node,
+                })
+            })
+            .collect()
     }
 
     fn value(&self, fact: &str) -> Option<Value<'a>> {

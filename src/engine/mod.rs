@@ -7,6 +7,7 @@ pub mod answers;
 pub mod bundle;
 pub mod cases;
 pub mod date;
+pub mod deadline;
 pub mod determination;
 pub mod eval;
 pub mod json;

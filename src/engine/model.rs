@@ -351,6 +351,63 @@ pub struct Ruleset {
     /// The questions the rules answer, each with its rules in order (`[[decision]]`).
     #[serde(rename = "decision")]
     pub decisions: Vec<Decision>,
+    /// The dates by which a household must act under these rules (`[[deadline]]`).
+    #[serde(default, rename = "deadline", skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
+}
+
+/// A duty with a time limit: by when a household (or its employer) must act, counted from a
+/// date the household tells (arriving, starting a job, a permit's issue), with the clause that
+/// sets the limit and what happens if it is missed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// Id unique within the rule set (`registration-after-arrival`).
+    pub id: String,
+    /// What must be done, in a few words, as the line of the deadline leads with it.
+    pub title: Text,
+    /// The date or month fact the period counts from (`arrival_date`, `job_start_date`).
+    pub counts_from: String,
+    /// The time limit as the clause states it (`{ days = 30 }`); none where the clause sets a
+    /// duty but no time limit (then `vague` says so and whom to ask).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The clause counts working days (工作日): the date shown counts calendar days, the
+    /// earliest the limit can fall, and a date past it is not known to be missed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub working_days: bool,
+    /// The duty comes back every `period` (a yearly endorsement): the date shown is the next
+    /// one on or after the question date, the day before each full period.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub repeats: bool,
+    /// How long before the date the duty can be done (每满一年之日前一个月内).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Period>,
+    /// Where the clause sets no time limit: that it does not, and whom to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague: Option<Text>,
+    /// The clause that sets the duty and its limit.
+    pub clause: String,
+    /// The words of that clause the limit rests on, as published; checked to stand in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// What to do and where, in a sentence.
+    pub what: Text,
+    /// Which households it is for (besides `after`); always, without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The duty follows from a rule's outcome (`decision-id/rule-id` of this rule set): it
+    /// applies when that rule decides, and may apply while it is still possible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// What happens if it is missed (a fine, a suspended permit), with its clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_missed: Option<Cited>,
+    /// What to do now when the date has passed.
+    pub if_passed: Text,
+    /// Other clauses that set the same duty (another document's), shown beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Cited>,
 }
 
 impl Ruleset {
@@ -374,6 +431,11 @@ impl Ruleset {
                 }
             }
         }
+        for d in &self.deadlines {
+            if let Some(c) = &d.when {
+                walk(c, &mut out);
+            }
+        }
         out
     }
 
@@ -395,6 +457,10 @@ impl Ruleset {
                     .chain(&r.where_to_go);
                 out.extend(cited.map(|c| c.clause.as_str()));
             }
+        }
+        for d in &self.deadlines {
+            out.push(&d.clause);
+            out.extend(d.if_missed.iter().chain(&d.also).map(|c| c.clause.as_str()));
         }
         out
     }

@@ -539,6 +539,7 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
     if r.decisions.is_empty() {
         c.err(file, &path, "a rule set needs at least one [[decision]]");
     }
+    check_deadlines(c, r, file, &path);
     let mut decision_ids = BTreeSet::new();
     for d in &r.decisions {
         let dpath = format!("{path} › decision {}", d.id);
@@ -645,6 +646,91 @@ fn check_ruleset(c: &mut Checker, r: &Ruleset, file: &str) {
                     );
                 }
             }
+        }
+    }
+}
+
+fn check_deadlines(c: &mut Checker, r: &Ruleset, file: &str, path: &str) {
+    let mut ids = BTreeSet::new();
+    for d in &r.deadlines {
+        let dpath = format!("{path} › deadline {}", d.id);
+        if !valid_id(&d.id) || !ids.insert(d.id.as_str()) {
+            c.err(file, &dpath, "deadline ids must be unique lower-case ids");
+        }
+        c.text(file, &format!("{dpath} › title"), &d.title);
+        c.text(file, &format!("{dpath} › what"), &d.what);
+        c.text(file, &format!("{dpath} › if_passed"), &d.if_passed);
+        let kind = c.data.fact(&d.counts_from).map(|f| f.kind);
+        if let Some(problem) = expect_kind(
+            c.data,
+            &d.counts_from,
+            kind,
+            &[FactKind::Date, FactKind::Month],
+            "counts_from",
+        ) {
+            c.err(file, format!("{dpath} › counts_from"), problem);
+        }
+        match (&d.period, &d.vague) {
+            (None, None) => c.err(
+                file,
+                format!("{dpath} › period"),
+                "give 'period' (the time limit the clause states), or 'vague' saying that the clause sets none and whom to ask",
+            ),
+            (Some(_), Some(_)) => c.err(
+                file,
+                format!("{dpath} › vague"),
+                "a deadline with a 'period' is not vague: leave out one of them",
+            ),
+            (Some(p), None) if p.is_empty() => {
+                c.err(file, format!("{dpath} › period"), "the period is zero")
+            }
+            _ => {}
+        }
+        if d.period.is_none() && (d.repeats || d.window.is_some() || d.working_days) {
+            c.err(
+                file,
+                format!("{dpath} › period"),
+                "'repeats', 'window' and 'working_days' need a 'period'",
+            );
+        }
+        c.clause(file, &format!("{dpath} › clause"), &r.document, &d.clause);
+        if let Some(when) = &d.when {
+            check_condition(c, r, file, &format!("{dpath} › when"), when);
+        }
+        if let Some(after) = &d.after {
+            let found = after.split_once('/').is_some_and(|(decision, rule)| {
+                r.decisions
+                    .iter()
+                    .any(|x| x.id == decision && x.rules.iter().any(|y| y.id == rule))
+            });
+            if !found {
+                c.err(
+                    file,
+                    format!("{dpath} › after"),
+                    format!(
+                        "no rule '{after}' in this rule set: write after = \"decision-id/rule-id\""
+                    ),
+                );
+            }
+        }
+        for (field, cited) in d
+            .if_missed
+            .iter()
+            .map(|m| ("if_missed".to_string(), m))
+            .chain(
+                d.also
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("also, item {}", i + 1), a)),
+            )
+        {
+            c.clause(
+                file,
+                &format!("{dpath} › {field} › clause"),
+                &r.document,
+                &cited.clause,
+            );
+            c.text(file, &format!("{dpath} › {field} › text"), &cited.text);
         }
     }
 }

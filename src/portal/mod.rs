@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod explorer;
 pub mod forms;
 pub mod html;
+pub mod ics;
 pub mod idcard;
 pub mod identity;
 pub mod input;

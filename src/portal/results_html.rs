@@ -13,7 +13,7 @@ use super::results::{Lead, ServiceAnswer, service_answers};
 use super::route::Route;
 use crate::engine::answers::Answers;
 use crate::engine::eval::{
-    Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status, Truth,
+    DeadlineState, Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status, Truth,
 };
 use crate::engine::model::{Cited, OutcomeKind, PolicyData, Test};
 use crate::engine::text::Lang;
@@ -57,6 +57,179 @@ pub fn render(eval: &Evaluation, l: Lang, o: &Options) -> String {
     for a in &answers {
         service(&mut h, eval, a, l, o);
     }
+    h.finish()
+}
+
+/// "My deadlines": one line a deadline, the date first, then what to do, the clause it rests on
+/// and what happens if it is missed; a passed one says so and what to do now, one whose date is
+/// not known names the question that gives it, one the text sets no limit for says so. Empty
+/// when the household has none. Drawn after the services' answers on the results page.
+pub fn deadlines_html(eval: &Evaluation, l: Lang, o: &Options) -> String {
+    let deadlines = eval.deadlines();
+    if deadlines.is_empty() {
+        return String::new();
+    }
+    let data = eval.data;
+    let mut h = Html::new();
+    let title = format!("{}deadlines-title", o.id_prefix);
+    h.open(
+        "section",
+        &[
+            ("class", "deadlines"),
+            ("id", &format!("{}deadlines", o.id_prefix)),
+            ("aria-labelledby", &title),
+        ],
+    );
+    h.el(
+        heading(o.heading),
+        &[("id", &title)],
+        text(l, Msg::DeadlinesTitle),
+    );
+    h.el(
+        "p",
+        &[("class", "deadlines-intro")],
+        &fill(
+            l,
+            Msg::DeadlinesIntro,
+            &[("date", &date_text(l, eval.date))],
+        ),
+    );
+    h.open("ol", &[("class", "deadline-list")]);
+    for d in deadlines {
+        let dl = d.deadline;
+        let document = d.ruleset.document.as_str();
+        let passed = d.passed();
+        let class = match (passed, d.state) {
+            (Some(Truth::Met), _) => "deadline deadline-passed",
+            (Some(Truth::Ambiguous), _) => "deadline deadline-maybe-passed",
+            (_, DeadlineState::Unknown { .. }) => "deadline deadline-unknown",
+            (_, DeadlineState::NoLimit) => "deadline deadline-no-limit",
+            _ => "deadline",
+        };
+        h.open("li", &[("class", class)]);
+        // The date first (or why there is none), then the duty.
+        h.open("p", &[("class", "deadline-line")]);
+        match d.state {
+            DeadlineState::Due { due, opens, .. } => {
+                let when = match opens {
+                    Some(opens) => fill(
+                        l,
+                        Msg::DeadlineWindow,
+                        &[("opens", &date_text(l, opens)), ("due", &date_text(l, due))],
+                    ),
+                    None => fill(l, Msg::DeadlineBy, &[("date", &date_text(l, due))]),
+                };
+                h.open("strong", &[("class", "deadline-date")]);
+                h.el("time", &[("datetime", &due.to_string())], &when);
+                h.close("strong");
+                h.text(" ");
+                match passed {
+                    Some(Truth::Met) => {
+                        h.el(
+                            "span",
+                            &[("class", "deadline-flag")],
+                            text(l, Msg::DeadlinePassed),
+                        );
+                        h.text(" ");
+                    }
+                    Some(Truth::Ambiguous) => {
+                        h.el(
+                            "span",
+                            &[("class", "deadline-flag")],
+                            text(l, Msg::DeadlineMayHavePassed),
+                        );
+                        h.text(" ");
+                    }
+                    _ => {}
+                }
+            }
+            DeadlineState::NoLimit => {
+                h.el(
+                    "strong",
+                    &[("class", "deadline-date")],
+                    text(l, Msg::DeadlineNoLimit),
+                );
+                h.text(" ");
+            }
+            DeadlineState::Unknown { .. } => {}
+        }
+        if d.applies != Truth::Met {
+            h.el(
+                "span",
+                &[("class", "deadline-flag")],
+                text(l, Msg::DeadlineMayApply),
+            );
+            h.text(" ");
+        }
+        h.el("span", &[("class", "deadline-title")], dl.title.get(l));
+        h.close("p");
+        if let DeadlineState::Unknown { fact } = d.state
+            && let Some(f) = data.fact(fact)
+        {
+            h.open("p", &[("class", "deadline-ask")]);
+            h.text(text(l, Msg::DeadlineUnknown));
+            h.text(" ");
+            let href = Route::Question {
+                fact: f.id.clone(),
+                back_to_check: false,
+            }
+            .href();
+            h.el("a", &[("href", &href)], f.question.get(l));
+            h.close("p");
+        }
+        h.el("p", &[("class", "deadline-what")], dl.what.get(l));
+        if passed.is_some_and(|p| p != Truth::NotMet) {
+            h.open("p", &[("class", "deadline-now")]);
+            h.el("strong", &[], text(l, Msg::DeadlineIfPassed));
+            h.text(" ");
+            h.text(dl.if_passed.get(l));
+            h.close("p");
+        }
+        if dl.working_days {
+            h.el(
+                "p",
+                &[("class", "deadline-note")],
+                text(l, Msg::DeadlineWorkingDays),
+            );
+        }
+        if matches!(
+            d.state,
+            DeadlineState::Due {
+                approximate: true,
+                ..
+            }
+        ) {
+            h.el(
+                "p",
+                &[("class", "deadline-note")],
+                text(l, Msg::DeadlineFromMonth),
+            );
+        }
+        if let (DeadlineState::NoLimit, Some(v)) = (d.state, &dl.vague) {
+            h.el("p", &[("class", "deadline-note")], v.get(l));
+        }
+        clause(&mut h, data, document, &dl.clause, l);
+        if let Some(m) = &dl.if_missed {
+            h.open("p", &[("class", "deadline-missed")]);
+            h.el("strong", &[], text(l, Msg::DeadlineIfMissed));
+            h.text(" ");
+            h.text(m.text.get(l));
+            h.close("p");
+            clause(&mut h, data, document, &m.clause, l);
+        }
+        if !dl.also.is_empty() {
+            h.el(
+                "p",
+                &[("class", "deadline-also")],
+                text(l, Msg::DeadlineAlso),
+            );
+            let items: Vec<&Cited> = dl.also.iter().collect();
+            cited_list(&mut h, data, document, &items, l);
+        }
+        h.close("li");
+    }
+    h.close("ol");
+    h.close("section");
     h.finish()
 }
 
@@ -878,5 +1051,101 @@ mod tests {
             html.contains("href=\"?p=q/insurance_months_here\""),
             "{html}"
         );
+    }
+
+    fn yuhang_newcomer(date: &str) -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("yuhang".into());
+        a.date = Some(Date::parse(date).expect("date"));
+        a.services = vec![Service::Permit, Service::Insurance];
+        for (k, v) in [
+            ("applicant_hukou_here", FactValue::Bool(false)),
+            ("lodging_kind", FactValue::Text("home".into())),
+            ("planned_stay_days", FactValue::Number(365)),
+            ("arrival_date", FactValue::Text("2024-06-03".into())),
+            ("residence_registered", FactValue::Bool(true)),
+            ("address_changed", FactValue::Bool(true)),
+            ("work_kind", FactValue::Text("employee".into())),
+            ("employer_enrolled", FactValue::Bool(false)),
+            ("job_start_date", FactValue::Text("2024-05-01".into())),
+        ] {
+            a.facts.insert(k.into(), v);
+        }
+        a
+    }
+
+    fn deadlines_for(a: &Answers, l: Lang) -> String {
+        let data = crate::portal::embedded::policy_data().expect("embedded data");
+        let eval = data
+            .evaluate(a, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        deadlines_html(
+            &eval,
+            l,
+            &Options {
+                id_prefix: "",
+                heading: 2,
+                glance: true,
+            },
+        )
+    }
+
+    #[test]
+    fn my_deadlines_lead_each_line_with_the_date_then_the_duty_clause_and_fine() {
+        let html = deadlines_for(&yuhang_newcomer("2024-06-04"), Lang::Zh);
+        assert!(html.starts_with("<section class=\"deadlines\" id=\"deadlines\""));
+        assert!(html.contains("<h2 id=\"deadlines-title\">我的办理期限</h2>"));
+        // Dated ones first, in date order: the employer's 31 May (passed), then Hangzhou's 6 June.
+        let insurance = html
+            .find("<time datetime=\"2024-05-31\">")
+            .expect("insurance date");
+        let hangzhou = html
+            .find("<time datetime=\"2024-06-06\">")
+            .expect("hangzhou date");
+        assert!(insurance < hangzhou);
+        // In a line: the date, then the duty; then the clause, then what happens if missed.
+        let line = &html[hangzhou..];
+        let title = line.find("申报居住登记(杭州市区)").expect("title");
+        let clause = line.find("第九条").expect("clause");
+        let missed = line.find("逾期:").expect("if missed");
+        let fine = line.find("处50元以上200元以下罚款").expect("fine");
+        assert!(title < clause && clause < missed && missed < fine);
+        assert!(line.contains("第三十三条"));
+        // Working days are said to be counted as calendar days, the safe side.
+        assert!(html.contains("条文按工作日计算"));
+        // The passed one says so and what to do now.
+        let passed = html.find("已过期").expect("passed flag");
+        assert!(passed > insurance && passed < hangzhou);
+        assert!(html.contains("现在怎么办:</strong> 30日已过"));
+        assert!(html.contains("一倍以上三倍以下的罚款"));
+        // The text that sets no limit says so.
+        assert!(html.contains("条文没有写明期限"));
+        // A date not answered names its question, linked to its page; nothing of the person's.
+        assert!(html.contains("日期未知:回答这个问题就能算出"));
+        assert!(
+            html.contains("<a href=\"?p=q/address_changed_date\">地址或服务处所是哪一天变的?</a>")
+        );
+        for private in ["2024-06-03", "2024-05-01"] {
+            assert!(
+                !html.contains(&format!("datetime=\"{private}\"")),
+                "{private}"
+            );
+        }
+        assert!(html.contains("地址或服务处所是哪一天变的?"));
+    }
+
+    #[test]
+    fn my_deadlines_in_english_and_traditional_chinese_and_none_when_there_are_none() {
+        let en = deadlines_for(&yuhang_newcomer("2024-06-20"), Lang::En);
+        assert!(en.contains("<h2 id=\"deadlines-title\">My deadlines</h2>"));
+        assert!(en.contains("By 2024-06-06"));
+        assert!(en.contains("May have passed"));
+        assert!(en.contains("Register your residence (Hangzhou urban area)"));
+        assert!(en.contains("If missed:"));
+        let hant = deadlines_for(&yuhang_newcomer("2024-06-20"), Lang::ZhHant);
+        assert!(hant.contains("我的辦理期限"));
+        assert!(hant.contains("可能已過期"));
+        // Schooling alone has no deadlines: no section.
+        assert_eq!(deadlines_for(&lucheng_2014(), Lang::Zh), "");
     }
 }
