@@ -35,7 +35,10 @@ async function measure(page) {
     // answer the text leaves open, rules past their last known day or another rule in force
     // that disagrees; the first of these.
     const decides = answer?.querySelector(".answer-needed li, .answer-questions li, .answer-advice, .answer-possible li, .answer-lapsed p, .answer-conflict p");
-    return { sentence: bottom(sentence), decides: bottom(decides), height: document.documentElement.scrollHeight, hasAnswer: !!answer };
+    // The services' results end where the household's own deadlines begin (a section of their
+    // own after every service, as long as the household has deadlines).
+    const results = document.querySelector("main .results-body");
+    return { sentence: bottom(sentence), decides: bottom(decides), height: bottom(results) ?? document.documentElement.scrollHeight, hasAnswer: !!answer };
   });
 }
 
