@@ -20,3 +20,13 @@ pub mod results;
 pub mod results_html;
 pub mod route;
 pub mod share_link;
+
+/// The household of `tests/fixtures/answers-lucheng-2014.json` (Lucheng, June 2014, a child who
+/// cannot yet be placed: 10 months of local insurance), for the portal's tests.
+#[cfg(test)]
+pub(crate) fn lucheng_2014() -> crate::engine::Answers {
+    serde_json::from_str(include_str!(
+        "../../tests/fixtures/answers-lucheng-2014.json"
+    ))
+    .expect("tests/fixtures/answers-lucheng-2014.json")
+}

@@ -126,37 +126,10 @@ mod tests {
     use super::*;
     use crate::engine::answers::{Answers, FactValue};
     use crate::engine::model::{OutcomeKind, PolicyData, Service};
+    use crate::portal::lucheng_2014;
 
     fn data() -> PolicyData {
         crate::portal::embedded::policy_data().expect("embedded data")
-    }
-
-    /// The Lucheng household of June 2014 whose child cannot yet be placed: 10 months of
-    /// local insurance.
-    fn lucheng_2014() -> Answers {
-        let mut a = Answers::new();
-        a.place = Some("lucheng".into());
-        a.date = Some(Date::parse("2014-06-01").expect("date"));
-        a.services = vec![Service::School];
-        for (k, v) in [
-            ("child_hukou_here", FactValue::Bool(false)),
-            ("child_birth_date", FactValue::Text("2007-03-15".into())),
-            ("child_in_compulsory_stage", FactValue::Bool(true)),
-            ("child_lives_with_guardian", FactValue::Bool(true)),
-            ("child_able_to_learn", FactValue::Bool(true)),
-            ("guardianship_at_hukou", FactValue::Bool(false)),
-            ("parent_permit", FactValue::Text("residence_permit".into())),
-            ("residence_here_since", FactValue::Text("2012-03".into())),
-            ("work_kind", FactValue::Text("employee".into())),
-            ("labour_contract_term", FactValue::Number(24)),
-            ("insurance_months_here", FactValue::Number(10)),
-            ("fixed_residence", FactValue::Bool(true)),
-            ("marriage_certificate_checked", FactValue::Bool(false)),
-            ("priority_by_higher_document", FactValue::Bool(false)),
-        ] {
-            a.facts.insert(k.into(), v);
-        }
-        a
     }
 
     #[test]
