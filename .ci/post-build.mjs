@@ -80,9 +80,10 @@ const css = stylesheet("anju", readFileSync(join(stage, trunkCss[1]), "utf8"));
 unlinkSync(join(stage, trunkCss[1]));
 const integrity = `sha384-${createHash("sha384").update(readFileSync(join(stage, css))).digest("base64")}`;
 html = html.replace(trunkCss[0], `<link rel="stylesheet" href="./${css}" integrity="${integrity}"/>`);
-// Each family's own, after it. Counter mode prints the materials checklist with the forms'
-// footer and QR code, so it has the forms' stylesheet too.
-const sheets = { counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };
+// Each family's own, after it. The journey's holds what only its results show (the household's
+// deadlines), which the start page need not wait for. Counter mode prints the materials
+// checklist with the forms' footer and QR code, so it has the forms' stylesheet too.
+const sheets = { journey: ["anju-journey"], counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };
 const written = new Map();
 for (const [family, names] of Object.entries(sheets)) {
   families[family].css = names.map((name) => {
@@ -314,7 +315,7 @@ writeFileSync(indexPath, html);
 
 // ---- 5. the service worker: this build's version, and what the journey needs offline (the
 // rest, the other families' programs and stylesheets among it, is kept as it is first used).
-const core = ["./", css, families.journey.js, families.journey.wasm];
+const core = ["./", css, ...families.journey.css, families.journey.js, families.journey.wasm];
 const sw = readFileSync(join(root, "public", "sw.js"), "utf8")
   .replace("__VERSION__", version)
   .replace("__CORE__", JSON.stringify(core.map((f) => (f.startsWith("./") ? f : `./${f}`))));

@@ -3,7 +3,7 @@
 //
 // - Each build has its own cache, named by a hash of its files and its page. On install it
 //   keeps what the resident's journey needs (CORE: the page, the stylesheet every page links,
-//   the journey's program), taking what the page has already put there instead of downloading
+//   the journey's own stylesheet and program), taking what the page has already put there instead of downloading
 //   it again; with Save-Data on it keeps nothing ahead of need. Every other file (another
 //   family's program and stylesheets, a place's data, another language) is kept the first time
 //   it is used (before this worker controls the page, the page's loader keeps what it fetched
