@@ -128,6 +128,19 @@ mod tests {
     use crate::engine::model::{OutcomeKind, PolicyData, Service};
     use crate::portal::lucheng_2014;
 
+    /// The results as the page draws them, in English.
+    fn render_en(eval: &crate::engine::Evaluation, glance: bool) -> String {
+        crate::portal::results_html::render(
+            eval,
+            crate::engine::text::Lang::En,
+            &crate::portal::results_html::Options {
+                id_prefix: "",
+                heading: 2,
+                glance,
+            },
+        )
+    }
+
     fn data() -> PolicyData {
         crate::portal::embedded::policy_data().expect("embedded data")
     }
@@ -199,15 +212,7 @@ mod tests {
             .expect("the Lucheng rules follow");
         assert_eq!(d.status, Status::Ambiguous);
         assert_eq!(r.lapsed, Some(Date::parse("2016-06-30").expect("date")));
-        let html = crate::portal::results_html::render(
-            &eval,
-            crate::engine::text::Lang::En,
-            &crate::portal::results_html::Options {
-                id_prefix: "",
-                heading: 2,
-                glance: true,
-            },
-        );
+        let html = render_en(&eval, true);
         assert!(html.contains("it may no longer apply"), "{html}");
         assert!(html.contains("No rules that replace it are on file"));
     }
@@ -228,15 +233,7 @@ mod tests {
         let eval = data
             .evaluate(&a, Date::parse("2026-11-22").expect("date"))
             .expect("evaluates");
-        let html = crate::portal::results_html::render(
-            &eval,
-            crate::engine::text::Lang::En,
-            &crate::portal::results_html::Options {
-                id_prefix: "",
-                heading: 2,
-                glance: false,
-            },
-        );
+        let html = render_en(&eval, false);
         let flags = html
             .matches("Another rule in force on this date answers differently")
             .count();

@@ -290,14 +290,10 @@ fn condition(
 
 /// The name of a condition inside a group: the fact it tests, or its label.
 fn leaf_name(c: &Condition) -> String {
+    if let Some(fact) = c.fact() {
+        return fact.to_string();
+    }
     match &c.test {
-        Test::Is { fact, .. }
-        | Test::OneOf { fact, .. }
-        | Test::AgeAtLeast { fact, .. }
-        | Test::AgeAtMost { fact, .. }
-        | Test::SinceAtLeast { fact, .. }
-        | Test::AtLeast { fact, .. }
-        | Test::AtMost { fact, .. } => fact.clone(),
         Test::Ref(name) => format!("ref {name}"),
         Test::PointsAtLeast { scheme, .. } => scheme.clone(),
         _ => c
