@@ -46,6 +46,7 @@ for (const [family, bin] of [
   ["counter", "anju-counter"],
   ["rules", "anju-rules"],
   ["forms", "anju-forms"],
+  ["drafts", "anju-drafts"],
 ]) {
   const js = join(stage, `${bin}.js`);
   const wasm = join(stage, `${bin}_bg.wasm`);
@@ -83,7 +84,7 @@ html = html.replace(trunkCss[0], `<link rel="stylesheet" href="./${css}" integri
 // Each family's own, after it. The journey's holds what only its results show (the household's
 // deadlines), which the start page need not wait for. Counter mode prints the materials
 // checklist with the forms' footer and QR code, so it has the forms' stylesheet too.
-const sheets = { journey: ["anju-journey"], counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"] };
+const sheets = { journey: ["anju-journey"], counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"], drafts: ["anju-rules"] };
 const written = new Map();
 for (const [family, names] of Object.entries(sheets)) {
   families[family].css = names.map((name) => {
@@ -236,6 +237,7 @@ const place = () => {
 const prefetch = () => {
   window.anjuFetch("text/" + lang);
   if (family === "rules") return window.anjuFetch("all");
+  if (family === "drafts") window.anjuFetch("policy-data");
   const p = place(), dataLang = family === "forms" ? "zh-Hans" : lang;
   if (p && M.files["place/" + p + "/" + dataLang] && !onStart) window.anjuFetch("place/" + p + "/" + dataLang);
   else window.anjuFetch("index/" + lang);

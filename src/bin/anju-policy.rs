@@ -86,18 +86,8 @@ mod native {
         for e in &report.wrong {
             problems.push(format!("{shown}/{e}"));
         }
-        for (file, case) in &loaded.cases {
-            if let Err(why) = case.check(&loaded.data) {
-                let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
-                let line = policy_tools::locate::locate(&text, "", &format!("'{}'", case.name))
-                    .map(|l| format!(":{l}"))
-                    .unwrap_or_default();
-                problems.push(format!(
-                    "{shown}/{file}{line}: case '{}': {}",
-                    case.name,
-                    why.replace('\n', "\n    ")
-                ));
-            }
+        for failing in policy_tools::check::failing_cases(&loaded) {
+            problems.push(format!("{shown}/{failing}"));
         }
         let mut out = String::new();
         if let Some(notice) = report.unverified_notice() {

@@ -134,6 +134,16 @@ fn write_bundles(
         )?;
     }
     put("all".into(), bundle::write_all(data, cases))?;
+    // The data folder's own files, for the explorer's 'check a draft' page: a draft is checked
+    // as these with the maintainer's changed files in their place.
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data");
+    let texts = anju::engine::source::load_dir(&folder)
+        .map_err(|e| format!("policy-data: {} problem(s)", e.len()))?
+        .texts;
+    put(
+        "policy-data".into(),
+        serde_json::to_vec(&texts).map_err(|e| e.to_string())?,
+    )?;
     Ok(files)
 }
 

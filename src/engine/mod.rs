@@ -13,10 +13,10 @@ pub mod eval;
 pub mod json;
 pub mod lookup;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "draft"))]
 pub mod policy_tools;
 pub mod report;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "draft"))]
 pub mod source;
 pub mod suggest;
 pub mod text;

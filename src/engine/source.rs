@@ -28,6 +28,8 @@ pub struct Loaded {
     pub cases: Vec<(String, Case)>,
     /// Every file read, for the build script's change tracking.
     pub files: Vec<PathBuf>,
+    /// The text of every file read, by its path in the folder (for messages' line numbers).
+    pub texts: Files,
 }
 
 #[derive(Deserialize)]
@@ -42,135 +44,165 @@ struct FactsFile {
     fact: Vec<Fact>,
 }
 
+/// A data folder's files as text, by their path inside it (`school/cases.toml`): what
+/// [`load_files`] reads, whether from a folder on disk or from files chosen in a browser.
+pub type Files = std::collections::BTreeMap<String, String>;
+
 /// Reads and validates a data folder; every problem found, or the data.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<DataError>> {
     let mut errors = Vec::new();
-    let mut loaded = Loaded::default();
+    let mut files = Files::new();
+    let mut paths = Vec::new();
     let rel = |p: &Path| {
         p.strip_prefix(dir)
             .unwrap_or(p)
             .to_string_lossy()
             .replace('\\', "/")
     };
-
-    let mut files_read = Vec::new();
-    let mut read = |path: &Path, errors: &mut Vec<DataError>| -> Option<String> {
-        files_read.push(path.to_path_buf());
-        match std::fs::read_to_string(path) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                errors.push(DataError {
-                    file: rel(path),
-                    line: None,
-                    path: String::new(),
-                    message: format!("cannot read: {e}"),
-                });
-                None
+    let mut read = |path: PathBuf, errors: &mut Vec<DataError>| {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                files.insert(rel(&path), text);
             }
+            Err(e) => errors.push(DataError {
+                file: rel(&path),
+                line: None,
+                path: String::new(),
+                message: format!("cannot read: {e}"),
+            }),
         }
+        paths.push(path);
     };
-
-    let places = dir.join("places.toml");
-    loaded.origins.places = rel(&places);
-    if let Some(text) = read(&places, &mut errors) {
-        match toml::from_str::<PlacesFile>(&text) {
-            Ok(f) => loaded.data.places = f.place,
-            Err(e) => errors.push(parse_error(&rel(&places), &text, e)),
+    read(dir.join("places.toml"), &mut errors);
+    let folders = ["facts", "documents", "points"]
+        .into_iter()
+        .chain(Service::ALL.map(Service::id));
+    for folder in folders {
+        for path in toml_files(&dir.join(folder), &mut errors) {
+            read(path, &mut errors);
         }
     }
+    if dir.join("forms.toml").exists() {
+        read(dir.join("forms.toml"), &mut errors);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut loaded = load_files(&files)?;
+    loaded.files = paths;
+    Ok(loaded)
+}
+
+/// The files of one folder of a file set (`facts/…`), in name order.
+fn in_folder<'f>(files: &'f Files, folder: &str) -> Vec<(&'f str, &'f str)> {
+    files
+        .iter()
+        .filter(|(path, _)| {
+            path.strip_prefix(folder)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(|name| !name.contains('/') && name.ends_with(".toml"))
+        })
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect()
+}
+
+/// Reads and validates a data folder given as its files' texts (see [`Files`]); every problem
+/// found, each with its file and line, or the data.
+pub fn load_files(files: &Files) -> Result<Loaded, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let mut loaded = Loaded::default();
+
+    loaded.origins.places = "places.toml".into();
+    match files.get("places.toml") {
+        Some(text) => match toml::from_str::<PlacesFile>(text) {
+            Ok(f) => loaded.data.places = f.place,
+            Err(e) => errors.push(parse_error("places.toml", text, e)),
+        },
+        None => errors.push(DataError {
+            file: "places.toml".into(),
+            line: None,
+            path: String::new(),
+            message: "missing: every data folder has a places.toml".into(),
+        }),
+    }
     // Facts come from facts/*.toml in file-name order, which is the order questions are asked.
-    for path in toml_files(&dir.join("facts"), &mut errors) {
-        let Some(text) = read(&path, &mut errors) else {
-            continue;
-        };
-        match toml::from_str::<FactsFile>(&text) {
+    for (path, text) in in_folder(files, "facts") {
+        match toml::from_str::<FactsFile>(text) {
             Ok(f) => {
                 for fact in &f.fact {
-                    loaded.origins.facts.insert(fact.id.clone(), rel(&path));
+                    loaded.origins.facts.insert(fact.id.clone(), path.into());
                 }
                 loaded.data.facts.extend(f.fact);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
+            Err(e) => errors.push(parse_error(path, text, e)),
         }
     }
-    for path in toml_files(&dir.join("documents"), &mut errors) {
-        let Some(text) = read(&path, &mut errors) else {
-            continue;
-        };
-        match toml::from_str::<Document>(&text) {
+    for (path, text) in in_folder(files, "documents") {
+        match toml::from_str::<Document>(text) {
             Ok(d) => {
-                loaded.origins.documents.insert(d.id.clone(), rel(&path));
+                loaded.origins.documents.insert(d.id.clone(), path.into());
                 loaded.data.documents.push(d);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
+            Err(e) => errors.push(parse_error(path, text, e)),
         }
     }
     for service in Service::ALL {
-        for path in toml_files(&dir.join(service.id()), &mut errors) {
-            let Some(text) = read(&path, &mut errors) else {
-                continue;
-            };
-            if path.file_name().is_some_and(|n| n == "cases.toml") {
-                match toml::from_str::<CaseFile>(&text).map(CaseFile::resolve) {
+        for (path, text) in in_folder(files, service.id()) {
+            if path.ends_with("/cases.toml") {
+                match toml::from_str::<CaseFile>(text).map(CaseFile::resolve) {
                     Ok(Ok(cases)) => loaded
                         .cases
-                        .extend(cases.into_iter().map(|c| (rel(&path), c))),
+                        .extend(cases.into_iter().map(|c| (path.to_string(), c))),
                     // Households that do not fit their cases.
                     Ok(Err(problems)) => {
                         errors.extend(problems.into_iter().map(|message| DataError {
-                            file: rel(&path),
+                            file: path.into(),
                             line: None,
                             path: String::new(),
                             message,
                         }))
                     }
-                    Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
+                    Err(e) => errors.push(parse_error(path, text, e)),
                 }
                 continue;
             }
-            match toml::from_str::<Ruleset>(&text) {
+            match toml::from_str::<Ruleset>(text) {
                 Ok(r) => {
-                    loaded.origins.rulesets.insert(r.id.clone(), rel(&path));
+                    loaded.origins.rulesets.insert(r.id.clone(), path.into());
                     loaded.data.rulesets.push(r);
                 }
-                Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
+                Err(e) => errors.push(parse_error(path, text, e)),
             }
         }
     }
-    let forms = dir.join("forms.toml");
-    if forms.exists() {
-        loaded.origins.forms = rel(&forms);
-        if let Some(text) = read(&forms, &mut errors) {
-            match toml::from_str(&text) {
-                Ok(f) => loaded.data.forms = Some(f),
-                Err(e) => errors.push(parse_error(&rel(&forms), &text, e)),
-            }
+    if let Some(text) = files.get("forms.toml") {
+        loaded.origins.forms = "forms.toml".into();
+        match toml::from_str(text) {
+            Ok(f) => loaded.data.forms = Some(f),
+            Err(e) => errors.push(parse_error("forms.toml", text, e)),
         }
     }
-    for path in toml_files(&dir.join("points"), &mut errors) {
-        let Some(text) = read(&path, &mut errors) else {
-            continue;
-        };
-        match toml::from_str::<PointsScheme>(&text) {
+    for (path, text) in in_folder(files, "points") {
+        match toml::from_str::<PointsScheme>(text) {
             Ok(s) => {
                 loaded
                     .origins
                     .points_schemes
-                    .insert(s.id.clone(), rel(&path));
+                    .insert(s.id.clone(), path.into());
                 loaded.data.points_schemes.push(s);
             }
-            Err(e) => errors.push(parse_error(&rel(&path), &text, e)),
+            Err(e) => errors.push(parse_error(path, text, e)),
         }
     }
-    loaded.files = files_read;
     if errors.is_empty() {
         errors = validate(&loaded.data, &loaded.origins);
     }
     if errors.is_empty() {
         errors = super::policy_tools::case_refs::check(&loaded.data, &loaded.cases);
     }
-    add_lines(dir, &mut errors);
+    add_lines(files, &mut errors);
     if errors.is_empty() {
+        loaded.texts = files.clone();
         Ok(loaded)
     } else {
         Err(errors)
@@ -211,12 +243,9 @@ fn parse_error(file: &str, text: &str, e: toml::de::Error) -> DataError {
 }
 
 /// Gives each problem found by the validator the line it is on, found again in its file.
-fn add_lines(dir: &Path, errors: &mut [DataError]) {
-    let mut texts = std::collections::BTreeMap::new();
+fn add_lines(files: &Files, errors: &mut [DataError]) {
     for e in errors.iter_mut().filter(|e| e.line.is_none()) {
-        let text = texts
-            .entry(e.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(dir.join(&e.file)).unwrap_or_default());
+        let text = files.get(&e.file).map_or("", String::as_str);
         e.line = super::policy_tools::locate::locate(text, &e.path, &e.message);
     }
 }

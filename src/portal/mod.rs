@@ -5,6 +5,8 @@
 
 pub mod citation;
 pub mod counter;
+#[cfg(any(not(target_arch = "wasm32"), feature = "draft"))]
+pub mod draft;
 pub mod embedded;
 pub mod explorer;
 pub mod forms;

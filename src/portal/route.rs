@@ -41,6 +41,9 @@ pub enum Route {
     Rules,
     /// One document in the explorer.
     Document(String),
+    /// The explorer's 'check a draft' page, for maintainers: changed data files checked in the
+    /// browser.
+    Draft,
     /// About the portal and privacy.
     About,
     /// A `?p=` that names no page.
@@ -93,6 +96,7 @@ impl Route {
             ("counter", "") => Route::Counter,
             ("rules", "") => Route::Rules,
             ("rules", doc) => Route::Document(doc.to_string()),
+            ("draft", "") => Route::Draft,
             ("about", "") => Route::About,
             _ => Route::NotFound(page.clone()),
         }
@@ -134,6 +138,7 @@ impl Route {
             Route::Counter => "?p=counter".into(),
             Route::Rules => "?p=rules".into(),
             Route::Document(id) => format!("?p=rules/{id}"),
+            Route::Draft => "?p=draft".into(),
             Route::About => "?p=about".into(),
             Route::NotFound(p) => format!("?p={p}"),
         }
@@ -153,15 +158,19 @@ pub enum Family {
     Explorer,
     /// The printed forms and the identity details they need.
     Forms,
+    /// The explorer's draft check, with the data reader, validator and policy cases: only
+    /// maintainers download it.
+    Drafts,
 }
 
 impl Family {
     /// Every family, the journey first.
-    pub const ALL: [Family; 4] = [
+    pub const ALL: [Family; 5] = [
         Family::Journey,
         Family::Counter,
         Family::Explorer,
         Family::Forms,
+        Family::Drafts,
     ];
 
     /// The family's name in the build's manifest.
@@ -171,6 +180,7 @@ impl Family {
             Family::Counter => "counter",
             Family::Explorer => "rules",
             Family::Forms => "forms",
+            Family::Drafts => "drafts",
         }
     }
 
@@ -182,6 +192,7 @@ impl Family {
             Family::Counter => &["counter"],
             Family::Explorer => &["rules"],
             Family::Forms => &["forms", "form", "details"],
+            Family::Drafts => &["draft"],
         }
     }
 }
@@ -311,6 +322,7 @@ mod tests {
         assert_eq!(Route::Document("x".into()).family(), Family::Explorer);
         assert_eq!(Route::Form("enrolment".into()).family(), Family::Forms);
         assert_eq!(Route::Details.family(), Family::Forms);
+        assert_eq!(Route::Draft.family(), Family::Drafts);
         assert_eq!(Route::Start.family(), Family::Journey);
         assert_eq!(Route::NotFound("forms2".into()).family(), Family::Journey);
         // The pre-rendered start page's form, submitted by the browser itself.

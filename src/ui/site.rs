@@ -77,6 +77,15 @@ thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store::default());
 }
 
+/// The build's own data files (`policy-data/`), by path, for the draft check: a draft is
+/// checked as these with the changed files in their place.
+#[cfg(feature = "draft")]
+pub async fn load_data_files() -> Result<crate::engine::source::Files, LoadError> {
+    let bytes = fetch("policy-data").await?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| LoadError::Bundle(BundleError::Mismatch(format!("policy-data: {e}"))))
+}
+
 /// Makes the interface text of `lang` available (once per page).
 pub async fn load_text(lang: Lang) -> Result<(), LoadError> {
     if messages::is_installed(lang) {

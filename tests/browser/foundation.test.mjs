@@ -73,6 +73,8 @@ test("each family adds its own stylesheet to the one every page links", async ()
     ["?p=service/school", ["anju", "anju-journey"]],
     ["?p=forms", ["anju", "anju-forms"]],
     ["?p=rules", ["anju", "anju-rules"]],
+    // The draft check is the explorer's page, in a program of its own.
+    ["?p=draft", ["anju", "anju-rules"]],
     // Counter mode prints the materials checklist with the forms' footer and QR code.
     ["?p=counter", ["anju", "anju-forms", "anju-counter"]],
   ];

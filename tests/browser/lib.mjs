@@ -65,7 +65,8 @@ export async function phonePage(browser, origin, options = {}) {
   const errors = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    // A failed download's message names no file; its location does.
+    if (m.type() === "error") errors.push(/^Failed to load resource/.test(m.text()) ? `${m.text()} (${m.location()?.url})` : m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
   const foreign = () =>

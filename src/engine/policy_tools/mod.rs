@@ -3,6 +3,7 @@
 //! `anju-policy` helpers (`new-year`, `diff`, `coverage`).
 
 pub mod case_refs;
+pub mod check;
 pub mod coverage;
 pub mod diff;
 pub mod locate;

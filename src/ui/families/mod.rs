@@ -3,6 +3,8 @@
 //! its own [`Program`], so the linker keeps only that family's pages.
 
 pub mod counter;
+#[cfg(feature = "draft")]
+pub mod drafts;
 pub mod explorer;
 pub mod forms;
 pub mod journey;

@@ -6,6 +6,8 @@ pub mod check;
 pub mod counter;
 pub mod details;
 pub mod document;
+#[cfg(feature = "draft")]
+pub mod draft;
 pub mod form;
 pub mod forms;
 pub mod question;

@@ -9,6 +9,7 @@ use crate::engine::model::Service;
 use crate::engine::text::Lang;
 use crate::portal::explorer::{Field, Hit, query_from_search, search_href};
 use crate::portal::messages::service_name;
+use crate::portal::route::Route;
 use crate::ui::components::{document_dates, quoted_title, ruleset_span, status_badge};
 use crate::ui::explorer_model::model;
 use crate::ui::language::{Msg, fill, lang, t, text};
@@ -219,5 +220,7 @@ pub fn RulesPage() -> impl IntoView {
         </form>
         {results}
         {index}
+        // Moving to the draft check is a page load: it is a program of its own.
+        <p class="draft-link"><a href=Route::Draft.href()>{t(Msg::DraftLink)}</a></p>
     }
 }
