@@ -82,9 +82,9 @@ unlinkSync(join(stage, trunkCss[1]));
 const integrity = `sha384-${createHash("sha384").update(readFileSync(join(stage, css))).digest("base64")}`;
 html = html.replace(trunkCss[0], `<link rel="stylesheet" href="./${css}" integrity="${integrity}"/>`);
 // Each family's own, after it. The journey's holds what only its results show (the household's
-// deadlines), which the start page need not wait for. Counter mode prints the materials
-// checklist with the forms' footer and QR code, so it has the forms' stylesheet too.
-const sheets = { journey: ["anju-journey"], counter: ["anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"], drafts: ["anju-rules"] };
+// deadlines), which the start page need not wait for. Counter mode shows the deadlines too, and
+// prints the materials checklist with the forms' footer and QR code, so it has both of theirs.
+const sheets = { journey: ["anju-journey"], counter: ["anju-journey", "anju-forms", "anju-counter"], rules: ["anju-rules"], forms: ["anju-forms"], drafts: ["anju-rules"] };
 const written = new Map();
 for (const [family, names] of Object.entries(sheets)) {
   families[family].css = names.map((name) => {

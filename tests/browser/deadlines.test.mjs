@@ -124,3 +124,33 @@ test("My deadlines: the date first, a calendar file made on the phone, and one p
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("counter mode shows the household's deadlines as the results page does, with their stylesheet", async () => {
+  const resident = await phonePage(browser, origin);
+  await resident.page.goto(`${url}?p=results${NEWCOMER}`);
+  await ready(resident.page);
+  await resident.page.waitForSelector("section.deadlines li.deadline");
+  const lines = await resident.page.$$eval("section.deadlines li.deadline", (ls) => ls.map((l) => l.innerText));
+
+  // The same household at the counter (as the resident's answers, which a counter tab keeps
+  // in the tab), calculated.
+  const answers = await resident.page.evaluate(() => localStorage.getItem("anju.answers"));
+  assert.ok(answers);
+  const { page, errors } = await phonePage(browser, origin, { viewport: { width: 1280, height: 900 }, isMobile: false });
+  await page.addInitScript((saved) => {
+    if (sessionStorage.getItem("anju.answers")) return;
+    sessionStorage.setItem("anju.tab", "counter");
+    sessionStorage.setItem("anju.answers", saved);
+  }, answers);
+  await page.goto(`${url}?p=counter`);
+  await ready(page);
+  await page.click(".counter-form .counter-submit button[type=submit]");
+  await page.waitForSelector(".counter-deadlines section.deadlines li.deadline");
+  const counter = await page.$$eval(".counter-deadlines li.deadline", (ls) => ls.map((l) => l.innerText));
+  assert.deepEqual(counter, lines);
+  // Styled as on the results page: the date leads, set apart.
+  const style = (p) => p.locator("li.deadline").first().evaluate((li) => getComputedStyle(li).borderLeftStyle);
+  assert.equal(await style(page), await style(resident.page));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(resident.errors, []);
+});

@@ -323,3 +323,23 @@ test("a link to a clause opens that clause only; a link on the page to a rule op
   assert.deepEqual(foreign(), []);
   assert.deepEqual(errors, []);
 });
+
+test("a rule set's deadlines are listed on its document's page: the time limit, what to do, what follows if missed, each clause", async () => {
+  const { page, errors } = await phonePage(browser, new URL(url).origin);
+  await page.goto(`${url}?p=rules/zhejiang-residence-registration-2016`);
+  await ready(page);
+  const deadlines = page.locator("#ruleset-zhejiang-residence-2016 details.ex-deadlines");
+  assert.equal(await deadlines.count(), 1);
+  const summary = deadlines.locator(":scope > summary");
+  assert.match(await summary.innerText(), /办理期限\(3项\)/);
+  await summary.click();
+  const change = deadlines.locator("li.ex-deadline", { hasText: "办理居住登记变更手续" });
+  const words = await change.innerText();
+  assert.match(words, /期限:10日/);
+  assert.match(words, /公告第39号 第十三条/);
+  assert.match(words, /逾期的后果/);
+  assert.match(words, /第三十三条/);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+});

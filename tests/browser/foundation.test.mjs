@@ -75,8 +75,9 @@ test("each family adds its own stylesheet to the one every page links", async ()
     ["?p=rules", ["anju", "anju-rules"]],
     // The draft check is the explorer's page, in a program of its own.
     ["?p=draft", ["anju", "anju-rules"]],
-    // Counter mode prints the materials checklist with the forms' footer and QR code.
-    ["?p=counter", ["anju", "anju-forms", "anju-counter"]],
+    // Counter mode shows the household's deadlines and prints the materials checklist with the
+    // forms' footer and QR code.
+    ["?p=counter", ["anju", "anju-journey", "anju-forms", "anju-counter"]],
   ];
   const { page, errors } = await phonePage(browser, new URL(url).origin);
   for (const [path, names] of expected) {

@@ -94,6 +94,21 @@ pub struct RulesetEntry<'a> {
     pub place_name: Option<&'a Text>,
     /// Its decisions, each with its rules as tables.
     pub decisions: Vec<DecisionEntry<'a>>,
+    /// The duties with a time limit it sets (a household's deadlines), each with its clause.
+    pub deadlines: Vec<DeadlineEntry<'a>>,
+}
+
+/// A duty with a time limit, with its clause and what follows if it is missed.
+#[derive(Debug)]
+pub struct DeadlineEntry<'a> {
+    /// The deadline, as written in the data.
+    pub deadline: &'a crate::engine::model::Deadline,
+    /// The clause that sets the duty and its limit.
+    pub clause: ClauseLink<'a>,
+    /// What happens if it is missed, with its clause.
+    pub if_missed: Option<CitedEntry<'a>>,
+    /// Other clauses that set the same duty.
+    pub also: Vec<CitedEntry<'a>>,
 }
 
 /// One decision and its rules, in the order they are tried.
@@ -602,6 +617,16 @@ fn ruleset_entry<'a>(
                         }
                     })
                     .collect(),
+            })
+            .collect(),
+        deadlines: r
+            .deadlines
+            .iter()
+            .map(|d| DeadlineEntry {
+                deadline: d,
+                clause: link(data, &r.document, &d.clause),
+                if_missed: d.if_missed.as_ref().map(|m| cited(data, &r.document, m)),
+                also: d.also.iter().map(|a| cited(data, &r.document, a)).collect(),
             })
             .collect(),
     }

@@ -16,7 +16,7 @@ use crate::portal::forms::{FormId, date_zh};
 use crate::portal::input::InputError;
 use crate::portal::messages::input_error_msg;
 use crate::portal::messages::service_name;
-use crate::portal::results_html::{Options, date_line, glance_html, render};
+use crate::portal::results_html::{Options, date_line, deadlines_html, glance_html, render};
 use crate::portal::route::Route;
 use crate::ui::components::counter_fields::{
     Boxes, Groups, fact_field, first_id, group_name, radio,
@@ -98,19 +98,19 @@ fn results_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
         return view! { <p class="counter-empty">{text(l, Msg::CounterResultsNone)}</p> }
             .into_any();
     };
-    let body = render(
-        &eval,
-        l,
-        &Options {
-            id_prefix: "counter-",
-            heading: 3,
-            glance: false,
-        },
-    );
+    let options = Options {
+        id_prefix: "counter-",
+        heading: 3,
+        glance: false,
+    };
+    let body = render(&eval, l, &options);
+    // The household's deadlines, as the results page gives them, for the clerk to go through.
+    let deadlines = deadlines_html(&eval, l, &options);
     view! {
         <p class="lead">{date_line(l, &a, &eval)}</p>
         <p class="disclaimer">{text(l, Msg::ResultsDisclaimer)}</p>
         <div class="results-body" inner_html=body></div>
+        <div class="counter-deadlines" inner_html=deadlines></div>
     }
     .into_any()
 }

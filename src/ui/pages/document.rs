@@ -413,9 +413,58 @@ fn ruleset_view(l: Lang, rs: &RulesetEntry<'static>, target: &str) -> AnyView {
                 </details>
             })}
             {decisions}
+            {deadlines_view(l, rs)}
         </section>
     }
     .into_any()
+}
+
+/// The duties with a time limit the rule set sets: what, the limit as the clause states it
+/// (or that it states none), what to do, what follows if missed, each with its clause.
+fn deadlines_view(l: Lang, rs: &RulesetEntry<'static>) -> Option<AnyView> {
+    (!rs.deadlines.is_empty()).then(|| {
+        let count = rs.deadlines.len().to_string();
+        let items = rs
+            .deadlines
+            .iter()
+            .map(|d| {
+                let dl = d.deadline;
+                let limit = match (dl.period, &dl.vague) {
+                    (Some(p), _) => fill(
+                        l,
+                        Msg::ExplorerDeadlineLimit,
+                        &[("period", &period_text(l, p))],
+                    ),
+                    (None, Some(v)) => v.get(l).to_string(),
+                    (None, None) => String::new(),
+                };
+                view! {
+                    <li class="ex-deadline">
+                        <p><strong>{dl.title.get(l).to_string()}</strong></p>
+                        <p class="meta">{limit}</p>
+                        <p>{dl.what.get(l).to_string()}</p>
+                        {clause_view(l, &d.clause)}
+                        {d.if_missed.as_ref().map(|m| view! {
+                            <p class="ex-sub">{text(l, Msg::ExplorerDeadlineMissed)}</p>
+                            <p>{m.text.get(l).to_string()}</p>
+                            {clause_view(l, &m.clause)}
+                        })}
+                        {d.also.iter().map(|a| view! {
+                            <p>{a.text.get(l).to_string()}</p>
+                            {clause_view(l, &a.clause)}
+                        }).collect_view()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="ex-deadlines">
+                <summary><h3>{fill(l, Msg::ExplorerDeadlines, &[("count", &count)])}</h3></summary>
+                <ul class="cited-list">{items}</ul>
+            </details>
+        }
+        .into_any()
+    })
 }
 
 fn points_view(l: Lang, p: &PointsEntry<'static>) -> AnyView {
