@@ -134,17 +134,25 @@ fn write_bundles(
         )?;
     }
     put("all".into(), bundle::write_all(data, cases))?;
-    // The data folder's own files, for the explorer's 'check a draft' page: a draft is checked
-    // as these with the maintainer's changed files in their place.
+    put("policy-data".into(), data_files()?)?;
+    Ok(files)
+}
+
+/// The data folder's own files, for the explorer's 'check a draft' page: a draft is checked as
+/// these with the maintainer's changed files in their place.
+#[cfg(not(target_arch = "wasm32"))]
+fn data_files() -> Result<Vec<u8>, String> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-data");
     let texts = anju::engine::source::load_dir(&folder)
         .map_err(|e| format!("policy-data: {} problem(s)", e.len()))?
         .texts;
-    put(
-        "policy-data".into(),
-        serde_json::to_vec(&texts).map_err(|e| e.to_string())?,
-    )?;
-    Ok(files)
+    serde_json::to_vec(&texts).map_err(|e| e.to_string())
+}
+
+/// The build runs this natively; a browser build of it has no data folder to read.
+#[cfg(target_arch = "wasm32")]
+fn data_files() -> Result<Vec<u8>, String> {
+    Err("anju-site runs natively".into())
 }
 
 /// The page every page but the start page shows from its HTML at once: the header, a heading
