@@ -118,7 +118,8 @@ impl Service {
 
     /// The services there were before [`Service::Benefits`]: what "all" meant in a share link
     /// made then.
-    pub const BEFORE_BENEFITS: [Service; 3] = [Service::School, Service::Insurance, Service::Permit];
+    pub const BEFORE_BENEFITS: [Service; 3] =
+        [Service::School, Service::Insurance, Service::Permit];
 
     /// Stable id used in data folders, links and the command line (`school`, `permit` …).
     pub fn id(self) -> &'static str {

@@ -9,7 +9,7 @@
 use super::citation::{Part, cite};
 use super::html::Html;
 use super::messages::{Msg, date_text, fill, service_name, text};
-use super::results::{Lead, ServiceAnswer, service_answers};
+use super::results::{Lead, ServiceAnswer, lists_items, service_answers};
 use super::route::Route;
 use crate::engine::answers::Answers;
 use crate::engine::eval::{
@@ -271,7 +271,22 @@ fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
             service_name(l, a.result.service),
         );
         let summary = a.lead.as_ref().and_then(Lead::rule);
-        if let (Some(lead), Some(rule)) = (&a.lead, summary) {
+        if lists_items(a.result.service) {
+            // Many small answers: how many may be for the household.
+            let (relevant, _) = a.by_relevance();
+            let line = if relevant.is_empty() {
+                text(l, Msg::BenefitsNone).to_string()
+            } else {
+                fill(
+                    l,
+                    Msg::BenefitsCount,
+                    &[("count", &relevant.len().to_string())],
+                )
+            };
+            if !a.result.applicable.is_empty() {
+                h.el("span", &[("class", "glance-summary")], &line);
+            }
+        } else if let (Some(lead), Some(rule)) = (&a.lead, summary) {
             if lead.determination.status != Status::Decided {
                 h.el(
                     "span",
@@ -429,10 +444,12 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         h.close("ul");
         h.close("div");
     }
-    if let Some(lead) = &a.lead {
+    if lists_items(s.service) {
+        items(h, eval, a, l, o);
+    } else if let Some(lead) = &a.lead {
         lead_answer(h, eval, lead, l, o);
     }
-    if !a.others.is_empty() || !s.earlier.is_empty() {
+    if !lists_items(s.service) && (!a.others.is_empty() || !s.earlier.is_empty()) {
         h.open("details", &[("class", "answer-others")]);
         h.el(
             "summary",
@@ -466,6 +483,197 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         h.close("details");
     }
     h.close("section");
+}
+
+/// A group of entitlements: each that the household's answers make relevant, answer first, with
+/// what it is, who gives it, what to bring and the clause; the rest (decided as not for the
+/// household) folded, one line each; then earlier rules.
+fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Options) {
+    let (relevant, not_relevant) = a.by_relevance();
+    if relevant.is_empty() && !a.result.applicable.is_empty() {
+        h.el(
+            "p",
+            &[("class", "answer-sentence")],
+            text(l, Msg::BenefitsNone),
+        );
+    }
+    if !relevant.is_empty() {
+        h.open("ul", &[("class", "entitlements")]);
+        for (r, d) in &relevant {
+            h.open("li", &[]);
+            item(h, eval, r, d, l, o);
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    let s = a.result;
+    if !not_relevant.is_empty() || !s.earlier.is_empty() {
+        h.open("details", &[("class", "answer-others")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::BenefitsNotRelevant,
+                &[("count", &not_relevant.len().to_string())],
+            ),
+        );
+        h.open("ul", &[("class", "not-relevant")]);
+        for (_, d) in &not_relevant {
+            h.open("li", &[]);
+            h.el(
+                "p",
+                &[("class", "answer-question")],
+                d.decision.title.get(l),
+            );
+            if let Some(rule) = d.shown_rule() {
+                h.el("p", &[], rule.answer.get(l));
+            }
+            h.close("li");
+        }
+        h.close("ul");
+        if !s.earlier.is_empty() {
+            h.el("p", &[], text(l, Msg::EarlierRulesTitle));
+            h.open("ul", &[("class", "earlier-rules")]);
+            for r in &s.earlier {
+                let date = r.to.map(|d| d.to_string()).unwrap_or_default();
+                h.el(
+                    "li",
+                    &[],
+                    &fill(
+                        l,
+                        Msg::EarlierRule,
+                        &[("title", r.title.get(l)), ("date", &date)],
+                    ),
+                );
+            }
+            h.close("ul");
+        }
+        h.close("details");
+    }
+}
+
+/// One entitlement, answer first: what it is (the decision's question) and the answer; for an
+/// open one, the questions that settle it; then who gives it and where, the next steps, the
+/// standing and clause, the papers to bring, and why behind a disclosure.
+fn item(
+    h: &mut Html,
+    eval: &Evaluation,
+    r: &RulesetResult,
+    d: &Determination,
+    l: Lang,
+    o: &Options,
+) {
+    let data = eval.data;
+    let document = d.ruleset.document.as_str();
+    let sub = heading(o.heading + 2);
+    h.open(
+        "div",
+        &[
+            (
+                "class",
+                &format!("answer entitlement answer-{}", outcome_class(d)),
+            ),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
+        ],
+    );
+    h.el(
+        heading(o.heading + 1),
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
+    let open = d.open_facts();
+    h.open("p", &[("class", "answer-sentence")]);
+    if d.status != Status::Decided {
+        h.el(
+            "span",
+            &[("class", "answer-status")],
+            text(l, status_msg(d.status)),
+        );
+        h.text(" ");
+    }
+    match (d.status, d.shown_rule()) {
+        (Status::Unknown, _) | (_, None) => {
+            let msg = if open.is_empty() {
+                Msg::AnswerUnknownUnsure
+            } else {
+                Msg::AnswerUnknownAsk
+            };
+            h.text(text(l, msg));
+        }
+        (_, Some(rule)) => {
+            h.text(rule.answer.get(l));
+        }
+    }
+    h.close("p");
+    if d.status == Status::Unknown && !open.is_empty() {
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::AnswerQuestions),
+        );
+        h.open("ul", &[("class", "answer-questions")]);
+        for f in open.iter().take(3) {
+            if let Some(fact) = data.fact(f) {
+                let href = Route::Question {
+                    fact: fact.id.clone(),
+                    back_to_check: false,
+                }
+                .href();
+                h.open("li", &[]);
+                h.el("a", &[("href", &href)], fact.question.get(l));
+                h.close("li");
+            }
+        }
+        h.close("ul");
+    }
+    doubts(h, data, d, l);
+    if d.status == Status::Ambiguous {
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::AmbiguousAdvice),
+        );
+    }
+    // Who gives it and what to do: for an answer that is settled or that the text leaves open
+    // (which names the office to ask); not while an answer is missing.
+    let shown = d.shown().filter(|_| d.status != Status::Unknown);
+    if let Some(w) = shown.and_then(|x| x.where_to_go()) {
+        h.el(sub, &[], text(l, Msg::WhereTitle));
+        h.el("p", &[], w.text.get(l));
+        clause(h, data, document, &w.clause, l);
+    }
+    let steps = shown.map(|x| x.next_steps()).unwrap_or_default();
+    if !steps.is_empty() {
+        h.el(sub, &[], text(l, Msg::NextStepsTitle));
+        cited_list(h, data, document, &steps, l);
+    }
+    source(h, data, r, d, l);
+    let materials = shown.map(|x| x.materials()).unwrap_or_default();
+    if !materials.is_empty() {
+        h.open("details", &[("class", "answer-materials")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::AnswerMaterials,
+                &[("count", &materials.len().to_string())],
+            ),
+        );
+        cited_list(h, data, document, &materials, l);
+        h.close("details");
+    }
+    if let Some(rule) = d.shown_rule()
+        && d.status != Status::Unknown
+    {
+        h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
+    }
+    why(h, data, r, d, l);
+    h.close("div");
 }
 
 /// The answer that leads: about one phone screen before any detail.
