@@ -497,6 +497,14 @@ fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Option
             text(l, Msg::BenefitsNone),
         );
     }
+    // The text leaves some open: said once for the group, and each such item names whom to ask.
+    if relevant.iter().any(|(_, d)| d.status == Status::Ambiguous) {
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::AmbiguousAdvice),
+        );
+    }
     if !relevant.is_empty() {
         h.open("ul", &[("class", "entitlements")]);
         for (r, d) in &relevant {
@@ -631,25 +639,32 @@ fn item(
         h.close("ul");
     }
     doubts(h, data, d, l);
-    if d.status == Status::Ambiguous {
-        h.el(
-            "p",
-            &[("class", "answer-advice")],
-            text(l, Msg::AmbiguousAdvice),
-        );
-    }
     // Who gives it and what to do: for an answer that is settled or that the text leaves open
     // (which names the office to ask); not while an answer is missing.
+    // A clause the item rests on anyway is cited once, on the source line below, not again
+    // beside each place and step that cites it too: an item stays a few lines on a phone.
     let shown = d.shown().filter(|_| d.status != Status::Unknown);
+    let own = d.shown_rule().map(|r| r.clause.as_str());
     if let Some(w) = shown.and_then(|x| x.where_to_go()) {
         h.el(sub, &[], text(l, Msg::WhereTitle));
         h.el("p", &[], w.text.get(l));
-        clause(h, data, document, &w.clause, l);
+        if Some(w.clause.as_str()) != own {
+            clause(h, data, document, &w.clause, l);
+        }
     }
     let steps = shown.map(|x| x.next_steps()).unwrap_or_default();
     if !steps.is_empty() {
         h.el(sub, &[], text(l, Msg::NextStepsTitle));
-        cited_list(h, data, document, &steps, l);
+        h.open("ul", &[("class", "cited-list")]);
+        for c in &steps {
+            h.open("li", &[]);
+            h.text(c.text.get(l));
+            if Some(c.clause.as_str()) != own {
+                clause(h, data, document, &c.clause, l);
+            }
+            h.close("li");
+        }
+        h.close("ul");
     }
     source(h, data, r, d, l);
     let materials = shown.map(|x| x.materials()).unwrap_or_default();
@@ -667,12 +682,12 @@ fn item(
         cited_list(h, data, document, &materials, l);
         h.close("details");
     }
-    if let Some(rule) = d.shown_rule()
-        && d.status != Status::Unknown
-    {
-        h.el("p", &[("class", "answer-summary")], rule.summary.get(l));
-    }
-    why(h, data, r, d, l);
+    // The explanation goes with the reasons, behind the disclosure: an item is a few lines.
+    let summary = d
+        .shown_rule()
+        .filter(|_| d.status != Status::Unknown)
+        .map(|rule| rule.summary.get(l));
+    why(h, data, r, d, summary, l);
     h.close("div");
 }
 
@@ -851,7 +866,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         cited_list(h, data, document, &materials, l);
         h.close("details");
     }
-    why(h, data, lead.ruleset, d, l);
+    why(h, data, lead.ruleset, d, None, l);
     h.close("div");
 }
 
@@ -881,11 +896,21 @@ fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination,
 
 /// Why: the rule set and document, what the source leaves open, every condition with its
 /// truth and clause, and the other outcomes and what would bring them.
-fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l: Lang) {
+fn why(
+    h: &mut Html,
+    data: &PolicyData,
+    r: &RulesetResult,
+    d: &Determination,
+    summary: Option<&str>,
+    l: Lang,
+) {
     let doc = r.document;
     let rs = r.ruleset;
     h.open("details", &[("class", "reasons")]);
     h.el("summary", &[], text(l, Msg::ReasonsTitle));
+    if let Some(summary) = summary {
+        h.el("p", &[("class", "answer-summary")], summary);
+    }
     h.el("p", &[("class", "ruleset-title")], rs.title.get(l));
     h.open("p", &[("class", "document")]);
     h.el(
@@ -1091,7 +1116,7 @@ fn other(
     }
     doubts(h, data, d, l);
     source(h, data, r, d, l);
-    why(h, data, r, d, l);
+    why(h, data, r, d, None, l);
     h.close("div");
 }
 
@@ -1181,6 +1206,117 @@ mod tests {
                 glance: true,
             },
         )
+    }
+
+    /// A Haishu migrant worker's household that chose the other entitlements: owed wages, a
+    /// child here, no one pregnant, no dispute beyond the wages, not in sanitation.
+    fn haishu_benefits() -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("haishu".into());
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.services = vec![Service::Benefits];
+        for (f, v) in [
+            ("child_here", true),
+            ("pregnant", false),
+            ("wages_unpaid", true),
+            ("sanitation_worker", false),
+        ] {
+            a.facts.insert(f.into(), FactValue::Bool(v));
+        }
+        a.facts
+            .insert("work_kind".into(), FactValue::Text("employee".into()));
+        a
+    }
+
+    #[test]
+    fn the_other_entitlements_list_what_is_relevant_answer_first_and_fold_the_rest() {
+        let en = render_for(&haishu_benefits(), Lang::En);
+        let section = en
+            .split("<section")
+            .find(|s| s.contains("id=\"service-benefits\""))
+            .expect("a section for the entitlements");
+        // The glance counts what may apply: vaccinations, unpaid wages, legal aid (the wages
+        // are a dispute), public housing, the venues.
+        let data = crate::portal::embedded::policy_data().expect("embedded data");
+        let household = haishu_benefits();
+        let eval = data
+            .evaluate(&household, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        let glance = glance_html(
+            &eval,
+            Lang::En,
+            &Options {
+                id_prefix: "",
+                heading: 2,
+                glance: true,
+            },
+        );
+        assert!(glance.contains("5 may apply to you"), "{glance}");
+        let items: Vec<&str> = section
+            .split("class=\"answer entitlement")
+            .skip(1)
+            .collect();
+        assert_eq!(items.len(), 5, "{section}");
+        // Each leads with its answer: the question, then the answer, before who gives it, the
+        // clause and why.
+        let wages = items
+            .iter()
+            .find(|i| i.contains("Unpaid wages: what help is there in Haishu?"))
+            .expect("the unpaid wages");
+        let answer = wages
+            .find("Yes: report it to labour inspection")
+            .expect("the answer");
+        let office = wages.find("The labour inspection office").expect("who");
+        let clause = wages.find("Section 3(8)").expect("the clause");
+        let why = wages.find("class=\"reasons\"").expect("why");
+        assert!(
+            answer < office && office < clause && clause < why,
+            "{wages}"
+        );
+        assert!(wages.contains("Papers to bring (1)"));
+        // A vague one says the text does not settle it and names where to ask.
+        let housing = items
+            .iter()
+            .find(|i| i.contains("public rental housing in Haishu"))
+            .expect("the housing");
+        assert!(housing.contains("answer-status"), "{housing}");
+        assert!(housing.contains("Ask the Haishu housing department"));
+        // What is not for the household (no one pregnant) is folded, one line each.
+        let folded = section
+            .split("class=\"answer-others\"")
+            .nth(1)
+            .expect("the rest, folded");
+        assert!(
+            folded.contains("1 that do not apply on your answers"),
+            "{folded}"
+        );
+        assert!(folded.contains("Does not apply: no one is pregnant now"));
+        let listed = section
+            .split("class=\"answer-others\"")
+            .next()
+            .unwrap_or_default();
+        assert!(!listed.contains("no one is pregnant"));
+        // The same in Chinese, the answer first.
+        let zh = render_for(&haishu_benefits(), Lang::Zh);
+        assert!(zh.contains("可以向劳动保障监察反映,由其依法查处"));
+        // Its clause is cited once, on the source line, not again beside where to go.
+        assert_eq!(wages.matches("<blockquote").count(), 3, "{wages}");
+    }
+
+    #[test]
+    fn a_household_with_nothing_relevant_is_told_so_in_a_sentence() {
+        let mut a = haishu_benefits();
+        a.place = Some("wuxi".into());
+        a.facts
+            .insert("wages_unpaid".into(), FactValue::Bool(false));
+        a.facts
+            .insert("legal_dispute".into(), FactValue::Bool(false));
+        let en = render_for(&a, Lang::En);
+        assert!(
+            en.contains("the documents on file name no other service for you"),
+            "{en}"
+        );
+        assert!(!en.contains("class=\"answer entitlement"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The start page: the three services, the places covered, and the first choices of a journey —
+//! The start page: the services, the places covered, and the first choices of a journey —
 //! where the person lives, what to check, and for which date.
 
 use crate::engine::model::Service;
