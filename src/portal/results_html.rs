@@ -497,14 +497,6 @@ fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Option
             text(l, Msg::BenefitsNone),
         );
     }
-    // The text leaves some open: said once for the group, and each such item names whom to ask.
-    if relevant.iter().any(|(_, d)| d.status == Status::Ambiguous) {
-        h.el(
-            "p",
-            &[("class", "answer-advice")],
-            text(l, Msg::AmbiguousAdvice),
-        );
-    }
     if !relevant.is_empty() {
         h.open("ul", &[("class", "entitlements")]);
         for (r, d) in &relevant {
@@ -513,6 +505,15 @@ fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Option
             h.close("li");
         }
         h.close("ul");
+    }
+    // The text leaves some open: said once for the group, after them; each such item is marked
+    // and names whom to ask.
+    if relevant.iter().any(|(_, d)| d.status == Status::Ambiguous) {
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::BenefitsAmbiguous),
+        );
     }
     let s = a.result;
     if !not_relevant.is_empty() || !s.earlier.is_empty() {
