@@ -13,6 +13,7 @@ use crate::engine::eval::{
     Change, Determination, Evaluation, Needed, RulesetResult, ServiceResult, Status,
 };
 use crate::engine::model::{Cited, OutcomeKind, Rule, Service};
+use crate::engine::truth::Truth;
 
 /// One service's results, the answer first.
 #[derive(Debug)]
@@ -98,12 +99,16 @@ impl<'e, 'a> ServiceAnswer<'e, 'a> {
     }
 }
 
-/// Whether a decision is for this household: anything but an outcome decided as out of its
-/// scope (no child here, no wages owed …). Unknown and ambiguous ones are shown: they may be.
+/// Whether a decision is for this household: anything but an outcome out of its scope (no
+/// child here, no wages owed …), decided, or met but in doubt only because its rules are past
+/// the last day they are known to stand. Unknown and ambiguous ones are shown: they may be.
 pub fn relevant(d: &Determination) -> bool {
-    !(d.status == Status::Decided
-        && d.shown_rule()
-            .is_some_and(|r| r.outcome.kind == OutcomeKind::OutOfScope))
+    let Some(shown) = d.shown() else {
+        return true;
+    };
+    let out_of_scope = shown.rule.outcome.kind == OutcomeKind::OutOfScope;
+    let settled = d.status == Status::Decided || (d.lapsed.is_some() && shown.truth == Truth::Met);
+    !(out_of_scope && settled)
 }
 
 /// Whether a service's results list each decision for itself, the relevant ones only, rather

@@ -506,6 +506,15 @@ fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Option
         }
         h.close("ul");
     }
+    // Rules past the last day they are known to stand: said once for each rule set, after its
+    // items (each is marked as not settled), not again in every item.
+    let mut said: Vec<&str> = Vec::new();
+    for (_, d) in &relevant {
+        if d.lapsed.is_some() && !said.contains(&d.ruleset.id.as_str()) {
+            said.push(&d.ruleset.id);
+            lapsed(h, eval.data, d, l);
+        }
+    }
     // The text leaves some open: said once for the group, after them; each such item is marked
     // and names whom to ask.
     if relevant.iter().any(|(_, d)| d.status == Status::Ambiguous) {
@@ -639,7 +648,7 @@ fn item(
         }
         h.close("ul");
     }
-    doubts(h, data, d, l);
+    conflicts(h, data, d, l);
     // Who gives it and what to do: for an answer that is settled or that the text leaves open
     // (which names the office to ask); not while an answer is missing.
     // A clause the item rests on anyway is cited once, on the source line below, not again
@@ -1125,6 +1134,13 @@ fn other(
 /// document past the last day they are known to stand (with the source of that day, what to do
 /// and what replaces them), and other rules in force that answer differently (citing both).
 fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
+    lapsed(h, data, d, l);
+    conflicts(h, data, d, l);
+}
+
+/// Rules of a repealed document past the last day they are known to stand: the source of that
+/// day, what to do and what replaces them.
+fn lapsed(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
     let rs = d.ruleset;
     if let Some(last) = d.lapsed {
         h.open("div", &[("class", "answer-lapsed")]);
@@ -1153,6 +1169,11 @@ fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
         }
         h.close("div");
     }
+}
+
+/// Other rules in force that answer differently, citing both.
+fn conflicts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
+    let rs = d.ruleset;
     for c in &d.conflicts {
         h.open("div", &[("class", "answer-conflict")]);
         h.el(
@@ -1302,6 +1323,33 @@ mod tests {
         assert!(zh.contains("可以向劳动保障监察反映,由其依法查处"));
         // Its clause is cited once, on the source line, not again beside where to go.
         assert_eq!(wages.matches("<blockquote").count(), 3, "{wages}");
+    }
+
+    #[test]
+    fn entitlements_past_their_last_known_day_say_so_once_and_still_fold_what_is_not_relevant() {
+        // The Lucheng 2013 entitlements asked about in 2024: nothing is settled, but what was
+        // out of scope (no one pregnant, no wages owed …) is still folded.
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.services = vec![Service::Benefits];
+        for (f, v) in [
+            ("child_here", true),
+            ("pregnant", false),
+            ("first_child_here", false),
+            ("wages_unpaid", false),
+            ("legal_dispute", false),
+            ("training_certificate", false),
+        ] {
+            a.facts.insert(f.into(), FactValue::Bool(v));
+        }
+        a.facts
+            .insert("work_kind".into(), FactValue::Text("employee".into()));
+        let en = render_for(&a, Lang::En);
+        // Child health, the training subsidy and public housing; the rest folded.
+        assert_eq!(en.matches("class=\"answer entitlement").count(), 3, "{en}");
+        assert!(en.contains("4 that do not apply on your answers"), "{en}");
+        assert_eq!(en.matches("class=\"answer-lapsed\"").count(), 1, "{en}");
     }
 
     #[test]
