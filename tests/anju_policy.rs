@@ -400,7 +400,7 @@ fn the_worked_new_year_example_runs_end_to_end_through_the_command() {
     );
     let summary = out.lines().last().unwrap_or_default();
     assert!(
-        summary.starts_with("policy-data: no problems (24 rule sets, 12 documents,"),
+        summary.starts_with("policy-data: no problems (28 rule sets, 12 documents,"),
         "{out}"
     );
     // 6. diff: what changed, in plain words.

@@ -6,7 +6,7 @@
 //! cargo run --release --bin anju-bench -- [--runs N] [--today YYYY-MM-DD] [FILE.json ...]
 //! ```
 //!
-//! Each household is evaluated for all three services (its `services` list is cleared), on its
+//! Each household is evaluated for every service (its `services` list is cleared), on its
 //! own question date, with the standings of the policy cases' fixed "today". A report, not a
 //! test: it prints figures and exits 0 unless a household cannot be read.
 

@@ -479,7 +479,8 @@ macro_rules! wire_struct {
 wire_enum!(Service {
     School,
     Insurance,
-    Permit
+    Permit,
+    Benefits
 });
 wire_enum!(DocumentStatus {
     InForce,

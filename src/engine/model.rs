@@ -89,7 +89,8 @@ pub struct GuardianshipBasis {
     pub clause: String,
 }
 
-/// The three services of the portal.
+/// The services of the portal: three that decide a household's case, and the other entitlements
+/// the documents name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
@@ -99,11 +100,26 @@ pub enum Service {
     Insurance,
     /// 居住登记 / 居住证 / 婚育证明 / 新市民 / 积分.
     Permit,
+    /// 其他服务与权益: what else the documents say a household is owed (child health and
+    /// maternal care, birth services, help with unpaid wages, training, legal aid, public rental
+    /// housing, public venues). Added after the other three: links made before it keep its place.
+    Benefits,
 }
 
 impl Service {
-    /// The three services, in the order the portal lists them.
-    pub const ALL: [Service; 3] = [Service::School, Service::Insurance, Service::Permit];
+    /// The services, in the order the portal lists them (new ones go at the end: share links
+    /// name a service by its place here).
+    pub const ALL: [Service; 4] = [
+        Service::School,
+        Service::Insurance,
+        Service::Permit,
+        Service::Benefits,
+    ];
+
+    /// The services there were before [`Service::Benefits`]: what "all" meant in a share link
+    /// made then.
+    pub const BEFORE_BENEFITS: [Service; 3] =
+        [Service::School, Service::Insurance, Service::Permit];
 
     /// Stable id used in data folders, links and the command line (`school`, `permit` …).
     pub fn id(self) -> &'static str {
@@ -111,6 +127,7 @@ impl Service {
             Service::School => "school",
             Service::Insurance => "insurance",
             Service::Permit => "permit",
+            Service::Benefits => "benefits",
         }
     }
 

@@ -542,7 +542,7 @@ mod tests {
         let a = answers_from(&data, "lucheng", "2014-06-01", &facts, today).unwrap();
         assert_eq!(a.place.as_deref(), Some("lucheng"));
         assert_eq!(a.date, Some(d("2014-06-01")));
-        assert!(a.services.is_empty(), "all three services");
+        assert!(a.services.is_empty(), "all services");
         assert_eq!(
             a.facts.get("child_birth_date"),
             Some(&FactValue::Text("2007-03-15".into()))

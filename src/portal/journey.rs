@@ -231,6 +231,57 @@ mod tests {
     }
 
     #[test]
+    fn the_entitlements_questions_are_asked_only_when_the_household_chose_them() {
+        let (data, mut a, today) = lucheng();
+        let asked = |a: &Answers| -> Vec<String> {
+            let eval = data.evaluate(a, today).expect("evaluates");
+            journey_order(&eval)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        let new_facts = [
+            "child_here",
+            "pregnant",
+            "first_child_here",
+            "wages_unpaid",
+            "legal_dispute",
+            "training_certificate",
+        ];
+        // Schooling alone asks none of them.
+        let school = asked(&a);
+        assert!(
+            new_facts.iter().all(|f| !school.iter().any(|s| s == f)),
+            "{school:?}"
+        );
+        // The other entitlements ask them, a child here first, and no schooling question.
+        a.services = vec![Service::Benefits];
+        let benefits = asked(&a);
+        for f in new_facts {
+            assert!(benefits.iter().any(|b| b == f), "{f}: {benefits:?}");
+        }
+        assert_eq!(benefits.first().map(String::as_str), Some("child_here"));
+        assert!(
+            !benefits.iter().any(|b| b == "child_birth_date"),
+            "{benefits:?}"
+        );
+        // A question of another place is not asked here (sanitation workers are Haishu's).
+        assert!(!benefits.iter().any(|b| b == "sanitation_worker"));
+        // With unpaid wages, legal aid needs no second question about a dispute.
+        a.facts.insert("wages_unpaid".into(), FactValue::Bool(true));
+        a.facts.insert("child_here".into(), FactValue::Bool(false));
+        a.facts.insert("pregnant".into(), FactValue::Bool(false));
+        a.facts
+            .insert("first_child_here".into(), FactValue::Bool(false));
+        a.facts.insert(
+            "parent_permit".into(),
+            FactValue::Text("residence_permit".into()),
+        );
+        let eval = data.evaluate(&a, today).expect("evaluates");
+        assert!(!eval.open_facts().contains(&"legal_dispute"));
+    }
+
+    #[test]
     fn without_a_place_the_journey_starts_over() {
         let (data, mut a, today) = lucheng();
         a.place = None;

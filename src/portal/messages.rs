@@ -134,6 +134,7 @@ pub fn service_name(lang: Lang, s: Service) -> &'static str {
             Service::School => Msg::ServiceSchool,
             Service::Insurance => Msg::ServiceInsurance,
             Service::Permit => Msg::ServicePermit,
+            Service::Benefits => Msg::ServiceBenefits,
         },
     )
 }

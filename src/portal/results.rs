@@ -12,7 +12,8 @@ use crate::engine::date::Date;
 use crate::engine::eval::{
     Change, Determination, Evaluation, Needed, RulesetResult, ServiceResult, Status,
 };
-use crate::engine::model::{Cited, Rule};
+use crate::engine::model::{Cited, OutcomeKind, Rule, Service};
+use crate::engine::truth::Truth;
 
 /// One service's results, the answer first.
 #[derive(Debug)]
@@ -71,6 +72,50 @@ impl<'e, 'a> Lead<'e, 'a> {
             .as_ref()
             .and_then(|c| c.from.map(|d| (d, c.certain)))
     }
+}
+
+impl<'e, 'a> ServiceAnswer<'e, 'a> {
+    /// Every decision that applies, the leading one first, then the others in order.
+    pub fn all(&self) -> Vec<(&'e RulesetResult<'a>, &'e Determination<'a>)> {
+        self.lead
+            .as_ref()
+            .map(|l| (l.ruleset, l.determination))
+            .into_iter()
+            .chain(self.others.iter().copied())
+            .collect()
+    }
+
+    /// For a group of entitlements, each shown for itself ([`Service::Benefits`]): the
+    /// decisions the household's answers make relevant (all but those decided as not for it),
+    /// then those that are not.
+    #[allow(clippy::type_complexity)]
+    pub fn by_relevance(
+        &self,
+    ) -> (
+        Vec<(&'e RulesetResult<'a>, &'e Determination<'a>)>,
+        Vec<(&'e RulesetResult<'a>, &'e Determination<'a>)>,
+    ) {
+        self.all().into_iter().partition(|(_, d)| relevant(d))
+    }
+}
+
+/// Whether a decision is for this household: anything but an outcome out of its scope (no
+/// child here, no wages owed …), decided, or met but in doubt only because its rules are past
+/// the last day they are known to stand. Unknown and ambiguous ones are shown: they may be.
+pub fn relevant(d: &Determination) -> bool {
+    let Some(shown) = d.shown() else {
+        return true;
+    };
+    let out_of_scope = shown.rule.outcome.kind == OutcomeKind::OutOfScope;
+    let settled = d.status == Status::Decided || (d.lapsed.is_some() && shown.truth == Truth::Met);
+    !(out_of_scope && settled)
+}
+
+/// Whether a service's results list each decision for itself, the relevant ones only, rather
+/// than one answer that leads: the other entitlements, which are many small answers of which
+/// none decides the others.
+pub fn lists_items(service: Service) -> bool {
+    service == Service::Benefits
 }
 
 /// The nearest outcome the household would want instead of a decided one it would not: the

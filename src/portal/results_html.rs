@@ -9,7 +9,7 @@
 use super::citation::{Part, cite};
 use super::html::Html;
 use super::messages::{Msg, date_text, fill, service_name, text};
-use super::results::{Lead, ServiceAnswer, service_answers};
+use super::results::{Lead, ServiceAnswer, lists_items, service_answers};
 use super::route::Route;
 use crate::engine::answers::Answers;
 use crate::engine::eval::{
@@ -271,7 +271,22 @@ fn glance(h: &mut Html, answers: &[ServiceAnswer], l: Lang, o: &Options) {
             service_name(l, a.result.service),
         );
         let summary = a.lead.as_ref().and_then(Lead::rule);
-        if let (Some(lead), Some(rule)) = (&a.lead, summary) {
+        if lists_items(a.result.service) {
+            // Many small answers: how many may be for the household.
+            let (relevant, _) = a.by_relevance();
+            let line = if relevant.is_empty() {
+                text(l, Msg::BenefitsNone).to_string()
+            } else {
+                fill(
+                    l,
+                    Msg::BenefitsCount,
+                    &[("count", &relevant.len().to_string())],
+                )
+            };
+            if !a.result.applicable.is_empty() {
+                h.el("span", &[("class", "glance-summary")], &line);
+            }
+        } else if let (Some(lead), Some(rule)) = (&a.lead, summary) {
             if lead.determination.status != Status::Decided {
                 h.el(
                     "span",
@@ -429,10 +444,12 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         h.close("ul");
         h.close("div");
     }
-    if let Some(lead) = &a.lead {
+    if lists_items(s.service) {
+        items(h, eval, a, l, o);
+    } else if let Some(lead) = &a.lead {
         lead_answer(h, eval, lead, l, o);
     }
-    if !a.others.is_empty() || !s.earlier.is_empty() {
+    if !lists_items(s.service) && (!a.others.is_empty() || !s.earlier.is_empty()) {
         h.open("details", &[("class", "answer-others")]);
         h.el(
             "summary",
@@ -466,6 +483,222 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         h.close("details");
     }
     h.close("section");
+}
+
+/// A group of entitlements: each that the household's answers make relevant, answer first, with
+/// what it is, who gives it, what to bring and the clause; the rest (decided as not for the
+/// household) folded, one line each; then earlier rules.
+fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Options) {
+    let (relevant, not_relevant) = a.by_relevance();
+    if relevant.is_empty() && !a.result.applicable.is_empty() {
+        h.el(
+            "p",
+            &[("class", "answer-sentence")],
+            text(l, Msg::BenefitsNone),
+        );
+    }
+    if !relevant.is_empty() {
+        h.open("ul", &[("class", "entitlements")]);
+        for (r, d) in &relevant {
+            h.open("li", &[]);
+            item(h, eval, r, d, l, o);
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    // Rules past the last day they are known to stand: said once for each rule set, after its
+    // items (each is marked as not settled), not again in every item.
+    let mut said: Vec<&str> = Vec::new();
+    for (_, d) in &relevant {
+        if d.lapsed.is_some() && !said.contains(&d.ruleset.id.as_str()) {
+            said.push(&d.ruleset.id);
+            lapsed(h, eval.data, d, l);
+        }
+    }
+    // The text leaves some open: said once for the group, after them; each such item is marked
+    // and names whom to ask.
+    if relevant.iter().any(|(_, d)| d.status == Status::Ambiguous) {
+        h.el(
+            "p",
+            &[("class", "answer-advice")],
+            text(l, Msg::BenefitsAmbiguous),
+        );
+    }
+    let s = a.result;
+    if !not_relevant.is_empty() || !s.earlier.is_empty() {
+        h.open("details", &[("class", "answer-others")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::BenefitsNotRelevant,
+                &[("count", &not_relevant.len().to_string())],
+            ),
+        );
+        h.open("ul", &[("class", "not-relevant")]);
+        for (_, d) in &not_relevant {
+            h.open("li", &[]);
+            h.el(
+                "p",
+                &[("class", "answer-question")],
+                d.decision.title.get(l),
+            );
+            if let Some(rule) = d.shown_rule() {
+                h.el("p", &[], rule.answer.get(l));
+            }
+            h.close("li");
+        }
+        h.close("ul");
+        if !s.earlier.is_empty() {
+            h.el("p", &[], text(l, Msg::EarlierRulesTitle));
+            h.open("ul", &[("class", "earlier-rules")]);
+            for r in &s.earlier {
+                let date = r.to.map(|d| d.to_string()).unwrap_or_default();
+                h.el(
+                    "li",
+                    &[],
+                    &fill(
+                        l,
+                        Msg::EarlierRule,
+                        &[("title", r.title.get(l)), ("date", &date)],
+                    ),
+                );
+            }
+            h.close("ul");
+        }
+        h.close("details");
+    }
+}
+
+/// One entitlement, answer first: what it is (the decision's question) and the answer; for an
+/// open one, the questions that settle it; then who gives it and where, the next steps, the
+/// standing and clause, the papers to bring, and why behind a disclosure.
+fn item(
+    h: &mut Html,
+    eval: &Evaluation,
+    r: &RulesetResult,
+    d: &Determination,
+    l: Lang,
+    o: &Options,
+) {
+    let data = eval.data;
+    let document = d.ruleset.document.as_str();
+    let sub = heading(o.heading + 2);
+    h.open(
+        "div",
+        &[
+            (
+                "class",
+                &format!("answer entitlement answer-{}", outcome_class(d)),
+            ),
+            (
+                "id",
+                &format!("{}det-{}-{}", o.id_prefix, d.ruleset.id, d.decision.id),
+            ),
+        ],
+    );
+    h.el(
+        heading(o.heading + 1),
+        &[("class", "answer-question")],
+        d.decision.title.get(l),
+    );
+    let open = d.open_facts();
+    h.open("p", &[("class", "answer-sentence")]);
+    if d.status != Status::Decided {
+        h.el(
+            "span",
+            &[("class", "answer-status")],
+            text(l, status_msg(d.status)),
+        );
+        h.text(" ");
+    }
+    match (d.status, d.shown_rule()) {
+        (Status::Unknown, _) | (_, None) => {
+            let msg = if open.is_empty() {
+                Msg::AnswerUnknownUnsure
+            } else {
+                Msg::AnswerUnknownAsk
+            };
+            h.text(text(l, msg));
+        }
+        (_, Some(rule)) => {
+            h.text(rule.answer.get(l));
+        }
+    }
+    h.close("p");
+    if d.status == Status::Unknown && !open.is_empty() {
+        h.el(
+            "p",
+            &[("class", "answer-needs")],
+            text(l, Msg::AnswerQuestions),
+        );
+        h.open("ul", &[("class", "answer-questions")]);
+        for f in open.iter().take(3) {
+            if let Some(fact) = data.fact(f) {
+                let href = Route::Question {
+                    fact: fact.id.clone(),
+                    back_to_check: false,
+                }
+                .href();
+                h.open("li", &[]);
+                h.el("a", &[("href", &href)], fact.question.get(l));
+                h.close("li");
+            }
+        }
+        h.close("ul");
+    }
+    conflicts(h, data, d, l);
+    // Who gives it and what to do: for an answer that is settled or that the text leaves open
+    // (which names the office to ask); not while an answer is missing.
+    // A clause the item rests on anyway is cited once, on the source line below, not again
+    // beside each place and step that cites it too: an item stays a few lines on a phone.
+    let shown = d.shown().filter(|_| d.status != Status::Unknown);
+    let own = d.shown_rule().map(|r| r.clause.as_str());
+    if let Some(w) = shown.and_then(|x| x.where_to_go()) {
+        h.el(sub, &[], text(l, Msg::WhereTitle));
+        h.el("p", &[], w.text.get(l));
+        if Some(w.clause.as_str()) != own {
+            clause(h, data, document, &w.clause, l);
+        }
+    }
+    let steps = shown.map(|x| x.next_steps()).unwrap_or_default();
+    if !steps.is_empty() {
+        h.el(sub, &[], text(l, Msg::NextStepsTitle));
+        h.open("ul", &[("class", "cited-list")]);
+        for c in &steps {
+            h.open("li", &[]);
+            h.text(c.text.get(l));
+            if Some(c.clause.as_str()) != own {
+                clause(h, data, document, &c.clause, l);
+            }
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    source(h, data, r, d, l);
+    let materials = shown.map(|x| x.materials()).unwrap_or_default();
+    if !materials.is_empty() {
+        h.open("details", &[("class", "answer-materials")]);
+        h.el(
+            "summary",
+            &[],
+            &fill(
+                l,
+                Msg::AnswerMaterials,
+                &[("count", &materials.len().to_string())],
+            ),
+        );
+        cited_list(h, data, document, &materials, l);
+        h.close("details");
+    }
+    // The explanation goes with the reasons, behind the disclosure: an item is a few lines.
+    let summary = d
+        .shown_rule()
+        .filter(|_| d.status != Status::Unknown)
+        .map(|rule| rule.summary.get(l));
+    why(h, data, r, d, summary, l);
+    h.close("div");
 }
 
 /// The answer that leads: about one phone screen before any detail.
@@ -643,7 +876,7 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         cited_list(h, data, document, &materials, l);
         h.close("details");
     }
-    why(h, data, lead.ruleset, d, l);
+    why(h, data, lead.ruleset, d, None, l);
     h.close("div");
 }
 
@@ -673,11 +906,21 @@ fn source(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination,
 
 /// Why: the rule set and document, what the source leaves open, every condition with its
 /// truth and clause, and the other outcomes and what would bring them.
-fn why(h: &mut Html, data: &PolicyData, r: &RulesetResult, d: &Determination, l: Lang) {
+fn why(
+    h: &mut Html,
+    data: &PolicyData,
+    r: &RulesetResult,
+    d: &Determination,
+    summary: Option<&str>,
+    l: Lang,
+) {
     let doc = r.document;
     let rs = r.ruleset;
     h.open("details", &[("class", "reasons")]);
     h.el("summary", &[], text(l, Msg::ReasonsTitle));
+    if let Some(summary) = summary {
+        h.el("p", &[("class", "answer-summary")], summary);
+    }
     h.el("p", &[("class", "ruleset-title")], rs.title.get(l));
     h.open("p", &[("class", "document")]);
     h.el(
@@ -883,7 +1126,7 @@ fn other(
     }
     doubts(h, data, d, l);
     source(h, data, r, d, l);
-    why(h, data, r, d, l);
+    why(h, data, r, d, None, l);
     h.close("div");
 }
 
@@ -891,6 +1134,13 @@ fn other(
 /// document past the last day they are known to stand (with the source of that day, what to do
 /// and what replaces them), and other rules in force that answer differently (citing both).
 fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
+    lapsed(h, data, d, l);
+    conflicts(h, data, d, l);
+}
+
+/// Rules of a repealed document past the last day they are known to stand: the source of that
+/// day, what to do and what replaces them.
+fn lapsed(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
     let rs = d.ruleset;
     if let Some(last) = d.lapsed {
         h.open("div", &[("class", "answer-lapsed")]);
@@ -919,6 +1169,11 @@ fn doubts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
         }
         h.close("div");
     }
+}
+
+/// Other rules in force that answer differently, citing both.
+fn conflicts(h: &mut Html, data: &PolicyData, d: &Determination, l: Lang) {
+    let rs = d.ruleset;
     for c in &d.conflicts {
         h.open("div", &[("class", "answer-conflict")]);
         h.el(
@@ -973,6 +1228,144 @@ mod tests {
                 glance: true,
             },
         )
+    }
+
+    /// A Haishu migrant worker's household that chose the other entitlements: owed wages, a
+    /// child here, no one pregnant, no dispute beyond the wages, not in sanitation.
+    fn haishu_benefits() -> Answers {
+        let mut a = Answers::new();
+        a.place = Some("haishu".into());
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.services = vec![Service::Benefits];
+        for (f, v) in [
+            ("child_here", true),
+            ("pregnant", false),
+            ("wages_unpaid", true),
+            ("sanitation_worker", false),
+        ] {
+            a.facts.insert(f.into(), FactValue::Bool(v));
+        }
+        a.facts
+            .insert("work_kind".into(), FactValue::Text("employee".into()));
+        a
+    }
+
+    #[test]
+    fn the_other_entitlements_list_what_is_relevant_answer_first_and_fold_the_rest() {
+        let en = render_for(&haishu_benefits(), Lang::En);
+        let section = en
+            .split("<section")
+            .find(|s| s.contains("id=\"service-benefits\""))
+            .expect("a section for the entitlements");
+        // The glance counts what may apply: vaccinations, unpaid wages, legal aid (the wages
+        // are a dispute), public housing, the venues.
+        let data = crate::portal::embedded::policy_data().expect("embedded data");
+        let household = haishu_benefits();
+        let eval = data
+            .evaluate(&household, Date::parse("2026-11-22").expect("date"))
+            .expect("evaluates");
+        let glance = glance_html(
+            &eval,
+            Lang::En,
+            &Options {
+                id_prefix: "",
+                heading: 2,
+                glance: true,
+            },
+        );
+        assert!(glance.contains("5 may apply to you"), "{glance}");
+        let items: Vec<&str> = section
+            .split("class=\"answer entitlement")
+            .skip(1)
+            .collect();
+        assert_eq!(items.len(), 5, "{section}");
+        // Each leads with its answer: the question, then the answer, before who gives it, the
+        // clause and why.
+        let wages = items
+            .iter()
+            .find(|i| i.contains("Unpaid wages: what help is there in Haishu?"))
+            .expect("the unpaid wages");
+        let answer = wages
+            .find("Yes: report it to labour inspection")
+            .expect("the answer");
+        let office = wages.find("The labour inspection office").expect("who");
+        let clause = wages.find("Section 3(8)").expect("the clause");
+        let why = wages.find("class=\"reasons\"").expect("why");
+        assert!(
+            answer < office && office < clause && clause < why,
+            "{wages}"
+        );
+        assert!(wages.contains("Papers to bring (1)"));
+        // A vague one says the text does not settle it and names where to ask.
+        let housing = items
+            .iter()
+            .find(|i| i.contains("public rental housing in Haishu"))
+            .expect("the housing");
+        assert!(housing.contains("answer-status"), "{housing}");
+        assert!(housing.contains("Ask the Haishu housing department"));
+        // What is not for the household (no one pregnant) is folded, one line each.
+        let folded = section
+            .split("class=\"answer-others\"")
+            .nth(1)
+            .expect("the rest, folded");
+        assert!(
+            folded.contains("1 that do not apply on your answers"),
+            "{folded}"
+        );
+        assert!(folded.contains("Does not apply: no one is pregnant now"));
+        let listed = section
+            .split("class=\"answer-others\"")
+            .next()
+            .unwrap_or_default();
+        assert!(!listed.contains("no one is pregnant"));
+        // The same in Chinese, the answer first.
+        let zh = render_for(&haishu_benefits(), Lang::Zh);
+        assert!(zh.contains("可以向劳动保障监察反映,由其依法查处"));
+        // Its clause is cited once, on the source line, not again beside where to go.
+        assert_eq!(wages.matches("<blockquote").count(), 3, "{wages}");
+    }
+
+    #[test]
+    fn entitlements_past_their_last_known_day_say_so_once_and_still_fold_what_is_not_relevant() {
+        // The Lucheng 2013 entitlements asked about in 2024: nothing is settled, but what was
+        // out of scope (no one pregnant, no wages owed …) is still folded.
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.date = Some(Date::parse("2024-06-01").expect("date"));
+        a.services = vec![Service::Benefits];
+        for (f, v) in [
+            ("child_here", true),
+            ("pregnant", false),
+            ("first_child_here", false),
+            ("wages_unpaid", false),
+            ("legal_dispute", false),
+            ("training_certificate", false),
+        ] {
+            a.facts.insert(f.into(), FactValue::Bool(v));
+        }
+        a.facts
+            .insert("work_kind".into(), FactValue::Text("employee".into()));
+        let en = render_for(&a, Lang::En);
+        // Child health, the training subsidy and public housing; the rest folded.
+        assert_eq!(en.matches("class=\"answer entitlement").count(), 3, "{en}");
+        assert!(en.contains("4 that do not apply on your answers"), "{en}");
+        assert_eq!(en.matches("class=\"answer-lapsed\"").count(), 1, "{en}");
+    }
+
+    #[test]
+    fn a_household_with_nothing_relevant_is_told_so_in_a_sentence() {
+        let mut a = haishu_benefits();
+        a.place = Some("wuxi".into());
+        a.facts
+            .insert("wages_unpaid".into(), FactValue::Bool(false));
+        a.facts
+            .insert("legal_dispute".into(), FactValue::Bool(false));
+        let en = render_for(&a, Lang::En);
+        assert!(
+            en.contains("the documents on file name no other service for you"),
+            "{en}"
+        );
+        assert!(!en.contains("class=\"answer entitlement"));
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! |---|---|
 //! | 20 | the tag of the fact layout the link was made with (see below) |
 //! | 1 (+17) | whether a question date follows; the day, counted from 1900-01-01 |
-//! | 2 + 2 each | how many services are chosen (0: all), then each, as its place in [`Service::ALL`] |
+//! | n + m each | how many services are chosen (0: all), then each, as its place in the layout's list of services (below): `n` bits for a count of up to all of them, `m` for a place (2 and 2 for the three services before issue 15, 3 and 2 for the four since) |
 //! | per fact | in the layout's order: 1 bit answered or not; if answered, 1 bit "I don't know"; if not, the value |
 //!
 //! Values: yes/no 1 bit; a day 17 bits (from 1900-01-01); a month 12 bits (from 1900-01);
@@ -42,6 +42,12 @@
 //! link. A link with any other tag is refused with [`LinkError::OtherQuestions`]: its positions
 //! are never guessed at, so no value is ever read as another fact's.
 //!
+//! The layout names the services too, since a link names each by its place among them: a
+//! layout's line begins `+services:school/insurance/permit/benefits,` (the services of
+//! [`Service::ALL`]). The lines of builds before the fourth service (issue 15) have no such item
+//! and mean the three services of then ([`Service::BEFORE_BENEFITS`]); a link of theirs that chose
+//! "all" is read as those three, which is what it meant when it was made.
+//!
 //! # Format 1 (still read)
 //!
 //! ```text
@@ -50,7 +56,8 @@
 //!
 //! `v` version, `p` place, `d` question date (absent: today), `s` services, `f` answers as
 //! `fact:value` (y/n for yes/no), `u` facts answered "I don't know", `c` a checksum (FNV-1a) of all
-//! before it. Every fact is named, so these links keep their meaning whatever the layout;
+//! before it. Every fact is named, so these links keep their meaning whatever the layout; a
+//! link without `s` was made when "all" meant the three services of then, and is read so.
 //! [`encode_v1`] still writes them, for tests and tools only.
 
 use crate::engine::answers::{AnswerProblem, Answers, FactValue};
@@ -168,8 +175,14 @@ struct Slot {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
+    /// The services a link names by their place in this list.
+    services: Vec<Service>,
     slots: Vec<Slot>,
 }
+
+/// The item that opens a layout's line with its services (`+services:school/…`); a line
+/// without it has [`Service::BEFORE_BENEFITS`].
+const SERVICES_ITEM: &str = "+services:";
 
 const KINDS: [(FactKind, &str); 6] = [
     (FactKind::YesNo, "yes_no"),
@@ -196,13 +209,25 @@ impl Layout {
                 },
             })
             .collect();
-        Layout { slots }
+        Layout {
+            services: Service::ALL.to_vec(),
+            slots,
+        }
     }
 
     /// Reads a layout's line.
     pub fn parse(line: &str) -> Result<Layout, String> {
         let mut slots = Vec::new();
-        for item in line.trim().split(',') {
+        let mut items = line.trim().split(',').peekable();
+        let mut services = Service::BEFORE_BENEFITS.to_vec();
+        if let Some(list) = items.peek().and_then(|i| i.strip_prefix(SERVICES_ITEM)) {
+            services = list
+                .split('/')
+                .map(|id| Service::from_id(id).ok_or_else(|| format!("'{id}' is not a service")))
+                .collect::<Result<_, _>>()?;
+            items.next();
+        }
+        for item in items {
             let (id, kind) = item
                 .split_once(':')
                 .ok_or_else(|| format!("'{item}' is not fact:kind"))?;
@@ -227,7 +252,7 @@ impl Layout {
                 choices,
             });
         }
-        Ok(Layout { slots })
+        Ok(Layout { services, slots })
     }
 
     /// The layout's line.
@@ -248,7 +273,19 @@ impl Layout {
                 item
             })
             .collect();
-        items.join(",")
+        // The three services of before issue 15 go unnamed, so that the lines of those builds
+        // are still the text their tags were made from.
+        if self.services == Service::BEFORE_BENEFITS {
+            return items.join(",");
+        }
+        let services: Vec<&str> = self.services.iter().map(|s| s.id()).collect();
+        format!("{SERVICES_ITEM}{},{}", services.join("/"), items.join(","))
+    }
+
+    /// Bits for how many services a link chooses (0 to all of them), and for one's place.
+    fn service_bits(&self) -> (u32, u32) {
+        let n = self.services.len();
+        (bits_for(n + 1), bits_for(n))
     }
 
     /// The 20-bit tag a link made with this layout carries.
@@ -466,7 +503,11 @@ fn get_value(r: &mut BitReader, slot: &Slot) -> Result<FactValue, LinkError> {
 /// wrong kind or out of range (which a link would drop on reading anyway), is left out; a fact
 /// both answered and "I don't know" keeps its answer.
 pub fn encode(answers: &Answers, data: &PolicyData) -> String {
-    let layout = Layout::of(data);
+    encode_with(answers, &Layout::of(data))
+}
+
+/// [`encode`] against a given layout (an earlier build's, in tests).
+fn encode_with(answers: &Answers, layout: &Layout) -> String {
     let mut w = BitWriter::default();
     w.put(u64::from(layout.tag()), TAG_BITS);
     match answers.date {
@@ -482,10 +523,16 @@ pub fn encode(answers: &Answers, data: &PolicyData) -> String {
             services.push(*s);
         }
     }
-    w.put(services.len() as u64, 2);
+    services.retain(|s| layout.services.contains(s));
+    let (count_bits, place_bits) = layout.service_bits();
+    w.put(services.len() as u64, count_bits);
     for s in &services {
-        let i = Service::ALL.iter().position(|x| x == s).unwrap_or_default();
-        w.put(i as u64, 2);
+        let i = layout
+            .services
+            .iter()
+            .position(|x| x == s)
+            .unwrap_or_default();
+        w.put(i as u64, place_bits);
     }
     for slot in &layout.slots {
         let value = answers
@@ -666,15 +713,25 @@ fn decode_v2(
                 .ok_or_else(|| LinkError::Garbled("the question date".into()))?,
         );
     }
-    for _ in 0..r.take(2) {
-        let service = Service::ALL
-            .get(r.take(2) as usize)
+    let (count_bits, place_bits) = layout.service_bits();
+    let count = r.take(count_bits) as usize;
+    if count > layout.services.len() {
+        return Err(LinkError::Garbled("more services than there are".into()));
+    }
+    for _ in 0..count {
+        let service = layout
+            .services
+            .get(r.take(place_bits) as usize)
             .copied()
             .ok_or_else(|| LinkError::Garbled("a service".into()))?;
         if answers.services.contains(&service) {
             return Err(LinkError::Garbled("a service twice".into()));
         }
         answers.services.push(service);
+    }
+    // "All" in a link of an earlier layout meant the services there were then.
+    if count == 0 && layout.services != Service::ALL {
+        answers.services = layout.services.clone();
     }
     for slot in &layout.slots {
         if !r.bit() {
@@ -721,6 +778,7 @@ fn decode_v1(
         return Err(LinkError::Damaged);
     }
     let mut answers = Answers::new();
+    let mut named_services = false;
     for field in body.split('&').skip(1) {
         let (key, value) = field
             .split_once('=')
@@ -732,6 +790,7 @@ fn decode_v1(
                     Some(Date::parse(value).map_err(|e| LinkError::Garbled(format!("date: {e}")))?)
             }
             "s" => {
+                named_services = true;
                 for s in value.split(',') {
                     let service = Service::from_id(s)
                         .ok_or_else(|| LinkError::Garbled(format!("service '{s}'")))?;
@@ -753,6 +812,10 @@ fn decode_v1(
             "u" => answers.unsure.extend(value.split(',').map(str::to_string)),
             other => return Err(LinkError::Garbled(format!("unknown field '{other}'"))),
         }
+    }
+    // Format-1 links were made before the fourth service: "all" meant the three of then.
+    if !named_services {
+        answers.services = Service::BEFORE_BENEFITS.to_vec();
     }
     Ok(answers.without_fact_problems(data))
 }
@@ -842,10 +905,11 @@ mod tests {
             .ok();
         }
         let mut services = Service::ALL.to_vec();
-        for _ in 0..rng.below(4) {
-            services.swap(rng.below(3), rng.below(3));
+        let n = services.len();
+        for _ in 0..rng.below(n + 1) {
+            services.swap(rng.below(n), rng.below(n));
         }
-        services.truncate(rng.below(4));
+        services.truncate(rng.below(n + 1));
         a.services = services;
         for f in &data.facts {
             match rng.below(4) {
@@ -892,12 +956,21 @@ mod tests {
         for i in 0..2000 {
             let mut rng = Rng::for_input(7, i);
             let answers = random_answers(&data, &mut rng);
-            for link in [encode(&answers, &data), encode_v1(&answers)] {
+            // A format-1 link that names no service was made when "all" meant the three of
+            // then, and is read so.
+            let mut as_v1 = answers.clone();
+            if as_v1.services.is_empty() {
+                as_v1.services = Service::BEFORE_BENEFITS.to_vec();
+            }
+            for (link, expected) in [
+                (encode(&answers, &data), &answers),
+                (encode_v1(&answers), &as_v1),
+            ] {
                 assert!(link.len() < MAX_LINK_LEN, "{} bytes", link.len());
                 let (back, problems) =
                     decode(&format!("#{link}"), &data).unwrap_or_else(|e| panic!("{link}: {e}"));
                 assert!(problems.is_empty(), "{problems:?}");
-                assert_eq!(back, answers, "{link}");
+                assert_eq!(&back, expected, "{link}");
             }
         }
     }
@@ -1097,6 +1170,48 @@ mod tests {
             // This build's layout is kept in share_link_layouts.txt, so a later build reads it.
             assert_eq!(decode(&link, &later), Ok((expected, expected_problems)));
         }
+    }
+
+    #[test]
+    fn a_link_made_before_the_fourth_service_keeps_the_services_it_meant() {
+        // The layout of the last build before `benefits`, as its links were written.
+        let data = data();
+        let before = Layout::past()
+            .filter_map(Result::ok)
+            .filter(|l| l.services == Service::BEFORE_BENEFITS)
+            .last()
+            .expect("a layout of before the fourth service");
+        let mut a = Answers::new();
+        a.place = Some("lucheng".into());
+        a.date = Some(Date::parse("2014-06-01").unwrap());
+        a.facts
+            .insert("child_hukou_here".into(), FactValue::Bool(false));
+        // "All" then was the three services, and still opens as those three, not four.
+        let link = encode_with(&a, &before);
+        let (back, _) = decode(&link, &data).unwrap();
+        assert_eq!(back.services, Service::BEFORE_BENEFITS);
+        assert_eq!(back.facts, a.facts);
+        // One service chosen keeps its place.
+        a.services = vec![Service::Permit];
+        let (back, _) = decode(&encode_with(&a, &before), &data).unwrap();
+        assert_eq!(back.services, [Service::Permit]);
+        // A format-1 link without `s` is read the same way.
+        a.services.clear();
+        let (back, _) = decode(&encode_v1(&a), &data).unwrap();
+        assert_eq!(back.services, Service::BEFORE_BENEFITS);
+        // Today's links name the four, and "all" is all four.
+        let now = Layout::of(&data);
+        assert!(
+            now.text()
+                .starts_with("+services:school/insurance/permit/benefits,")
+        );
+        assert_eq!(Layout::parse(&now.text()), Ok(now.clone()));
+        let (back, _) = decode(&encode(&a, &data), &data).unwrap();
+        assert!(back.services.is_empty());
+        assert_eq!(back.services(), Service::ALL);
+        a.services = Service::ALL.to_vec();
+        let (back, _) = decode(&encode(&a, &data), &data).unwrap();
+        assert_eq!(back.services, Service::ALL);
     }
 
     #[test]

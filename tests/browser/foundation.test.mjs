@@ -13,13 +13,13 @@ let browser, url, requests, site;
 before(async () => ({ browser, url, requests } = site = await openSite()));
 after(() => site?.close());
 
-test("the start page names the three services and the places covered, at 360 px", async () => {
+test("the start page names the four groups of services and the places covered, at 360 px", async () => {
   const { page, errors, foreign } = await phonePage(browser, new URL(url).origin);
   await page.goto(url);
   await ready(page);
   assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
   const text = await page.innerText("main");
-  for (const service of ["子女入学", "社会保险", "居住证与相关证明"]) assert.ok(text.includes(service), service);
+  for (const service of ["子女入学", "社会保险", "居住证与相关证明", "其他服务与权益"]) assert.ok(text.includes(service), service);
   for (const place of ["温州市鹿城区", "宁波市海曙区", "绍兴市", "无锡市"]) assert.ok(text.includes(place), place);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide at a 360px viewport`);

@@ -65,6 +65,31 @@ test("permit: a Lucheng worker in 2014 gets the temporary residence permit rules
   assert.deepEqual(errors, []);
 });
 
+test("other entitlements: a Haishu worker owed wages is asked only this group's questions and gets the relevant items, each answer first", async () => {
+  const { page, errors, foreign } = await phonePage(browser, origin);
+  await page.goto(url);
+  await ready(page);
+  await begin(page, { place: "haishu", what: "benefits", date: "2024-06-01" });
+  const household = { child_here: true, pregnant: false, wages_unpaid: true, work_kind: "employee", sanitation_worker: false };
+  const asked = await answerQuestions(page, household);
+  // No schooling, insurance or permit question; a dispute is not asked once wages are owed.
+  assert.deepEqual(asked, ["child_here", "pregnant", "wages_unpaid", "work_kind", "sanitation_worker"]);
+  const text = await results(page);
+  assert.match(text, /其他服务与权益/);
+  // Vaccinations, unpaid wages, legal aid (the wages are a dispute), public housing, venues.
+  assert.equal(await page.locator(".entitlement").count(), 5);
+  // The answer leads each item, before the clause it rests on.
+  const wages = await page.innerText("[id='det-haishu-benefits-2015-unpaid-wages']");
+  assert.ok(wages.indexOf("可以向劳动保障监察反映") < wages.indexOf("海政办〔2015〕79号 三(八)"), wages);
+  assert.match(text, /海政办〔2015〕79号 五\(二十\)/);
+  // What is not for the household is folded.
+  assert.doesNotMatch(text, /不适用:现在没有怀孕/);
+  await page.$$eval("details.answer-others", (ds) => ds.forEach((d) => (d.open = true)));
+  assert.match(await page.innerText("main"), /不适用:现在没有怀孕/);
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+});
+
 test("Change on check-your-answers returns to the check page with the new answer", async () => {
   const { page, errors } = await phonePage(browser, origin);
   await page.goto(url);

@@ -85,13 +85,13 @@ fn focus(id: &str) {
     }
 }
 
-/// The answers with every service chosen: the counter always shows all three.
+/// The answers with every service chosen: the counter always shows them all.
 fn all_services(mut a: Answers) -> Answers {
     a.services.clear();
     a
 }
 
-/// Results of all three services, as the results page shows them.
+/// Results of every service, as the results page shows them.
 fn results_view(l: Lang, a: &Answers, data: &'static PolicyData) -> AnyView {
     let a = all_services(a.clone());
     let Ok(eval) = data.evaluate(&a, today()) else {

@@ -22,6 +22,7 @@ pub fn ServicePage(
         Service::School => Msg::ServiceSchoolAbout,
         Service::Insurance => Msg::ServiceInsuranceAbout,
         Service::Permit => Msg::ServicePermitAbout,
+        Service::Benefits => Msg::ServiceBenefitsAbout,
     };
     let begin = move |_| {
         ctx.answers.update(|a| a.services = vec![service]);

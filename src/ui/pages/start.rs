@@ -1,4 +1,4 @@
-//! The start page: the three services, the places covered, and the first choices of a journey —
+//! The start page: the services, the places covered, and the first choices of a journey —
 //! where the person lives, what to check, and for which date.
 
 use crate::engine::model::Service;
@@ -229,6 +229,7 @@ pub fn StartPage(
                         {what_radio("school", service_name(l, Service::School).to_string())}
                         {what_radio("insurance", service_name(l, Service::Insurance).to_string())}
                         {what_radio("permit", service_name(l, Service::Permit).to_string())}
+                        {what_radio("benefits", service_name(l, Service::Benefits).to_string())}
                     </fieldset>
                 </div>
                 <div class=move || if date_error().is_some() { "form-group error" } else { "form-group" }>
