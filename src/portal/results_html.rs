@@ -13,7 +13,8 @@ use super::results::{Lead, ServiceAnswer, lists_items, service_answers};
 use super::route::Route;
 use crate::engine::answers::Answers;
 use crate::engine::eval::{
-    DeadlineState, Determination, Evaluation, Needed, Node, RulesetResult, Standing, Status, Truth,
+    DeadlineState, Determination, Evaluation, Needed, Node, RulesetResult, ServiceResult, Standing,
+    Status, Truth,
 };
 use crate::engine::model::{Cited, OutcomeKind, PolicyData, Test};
 use crate::engine::text::Lang;
@@ -463,26 +464,32 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
         for (r, d) in &a.others {
             other(h, eval.data, r, d, l, o);
         }
-        if !s.earlier.is_empty() {
-            h.el("p", &[], text(l, Msg::EarlierRulesTitle));
-            h.open("ul", &[("class", "earlier-rules")]);
-            for r in &s.earlier {
-                let date = r.to.map(|d| d.to_string()).unwrap_or_default();
-                h.el(
-                    "li",
-                    &[],
-                    &fill(
-                        l,
-                        Msg::EarlierRule,
-                        &[("title", r.title.get(l)), ("date", &date)],
-                    ),
-                );
-            }
-            h.close("ul");
-        }
+        earlier_rules(h, s, l);
         h.close("details");
     }
     h.close("section");
+}
+
+/// The rule sets of the service that ended before the question date, one line each.
+fn earlier_rules(h: &mut Html, s: &ServiceResult, l: Lang) {
+    if s.earlier.is_empty() {
+        return;
+    }
+    h.el("p", &[], text(l, Msg::EarlierRulesTitle));
+    h.open("ul", &[("class", "earlier-rules")]);
+    for r in &s.earlier {
+        let date = r.to.map(|d| d.to_string()).unwrap_or_default();
+        h.el(
+            "li",
+            &[],
+            &fill(
+                l,
+                Msg::EarlierRule,
+                &[("title", r.title.get(l)), ("date", &date)],
+            ),
+        );
+    }
+    h.close("ul");
 }
 
 /// A group of entitlements: each that the household's answers make relevant, answer first, with
@@ -550,23 +557,7 @@ fn items(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Option
             h.close("li");
         }
         h.close("ul");
-        if !s.earlier.is_empty() {
-            h.el("p", &[], text(l, Msg::EarlierRulesTitle));
-            h.open("ul", &[("class", "earlier-rules")]);
-            for r in &s.earlier {
-                let date = r.to.map(|d| d.to_string()).unwrap_or_default();
-                h.el(
-                    "li",
-                    &[],
-                    &fill(
-                        l,
-                        Msg::EarlierRule,
-                        &[("title", r.title.get(l)), ("date", &date)],
-                    ),
-                );
-            }
-            h.close("ul");
-        }
+        earlier_rules(h, s, l);
         h.close("details");
     }
 }

@@ -84,8 +84,7 @@ fn findings(l: Lang, c: &DraftCheck) -> impl IntoView + use<> {
         Err(errors) => errors.iter().map(|e| format!("policy-data/{e}")).collect(),
     };
     problems.extend(c.failing.iter().map(|f| format!("policy-data/{f}")));
-    if c.passes() {
-        let loaded = c.read.as_ref().expect("passes");
+    if let (true, Ok(loaded)) = (c.passes(), &c.read) {
         let ok = fill(
             l,
             Msg::DraftOk,
