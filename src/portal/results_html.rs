@@ -470,6 +470,32 @@ fn service(h: &mut Html, eval: &Evaluation, a: &ServiceAnswer, l: Lang, o: &Opti
     h.close("section");
 }
 
+/// The questions that would settle an open answer (at most three), each a link to its page.
+fn open_questions(h: &mut Html, data: &PolicyData, open: &[&str], l: Lang) {
+    if open.is_empty() {
+        return;
+    }
+    h.el(
+        "p",
+        &[("class", "answer-needs")],
+        text(l, Msg::AnswerQuestions),
+    );
+    h.open("ul", &[("class", "answer-questions")]);
+    for f in open.iter().take(3) {
+        if let Some(fact) = data.fact(f) {
+            let href = Route::Question {
+                fact: fact.id.clone(),
+                back_to_check: false,
+            }
+            .href();
+            h.open("li", &[]);
+            h.el("a", &[("href", &href)], fact.question.get(l));
+            h.close("li");
+        }
+    }
+    h.close("ul");
+}
+
 /// The rule sets of the service that ended before the question date, one line each.
 fn earlier_rules(h: &mut Html, s: &ServiceResult, l: Lang) {
     if s.earlier.is_empty() {
@@ -618,26 +644,8 @@ fn item(
         }
     }
     h.close("p");
-    if d.status == Status::Unknown && !open.is_empty() {
-        h.el(
-            "p",
-            &[("class", "answer-needs")],
-            text(l, Msg::AnswerQuestions),
-        );
-        h.open("ul", &[("class", "answer-questions")]);
-        for f in open.iter().take(3) {
-            if let Some(fact) = data.fact(f) {
-                let href = Route::Question {
-                    fact: fact.id.clone(),
-                    back_to_check: false,
-                }
-                .href();
-                h.open("li", &[]);
-                h.el("a", &[("href", &href)], fact.question.get(l));
-                h.close("li");
-            }
-        }
-        h.close("ul");
+    if d.status == Status::Unknown {
+        open_questions(h, data, &open, l);
     }
     conflicts(h, data, d, l);
     // Who gives it and what to do: for an answer that is settled or that the text leaves open
@@ -744,26 +752,8 @@ fn lead_answer(h: &mut Html, eval: &Evaluation, lead: &Lead, l: Lang, o: &Option
         h.close("p");
     }
     // An open answer: the questions that settle it, each a link.
-    if d.status == Status::Unknown && !lead.open.is_empty() {
-        h.el(
-            "p",
-            &[("class", "answer-needs")],
-            text(l, Msg::AnswerQuestions),
-        );
-        h.open("ul", &[("class", "answer-questions")]);
-        for f in lead.open.iter().take(3) {
-            if let Some(fact) = data.fact(f) {
-                let href = Route::Question {
-                    fact: fact.id.clone(),
-                    back_to_check: false,
-                }
-                .href();
-                h.open("li", &[]);
-                h.el("a", &[("href", &href)], fact.question.get(l));
-                h.close("li");
-            }
-        }
-        h.close("ul");
+    if d.status == Status::Unknown {
+        open_questions(h, data, &lead.open, l);
     }
     doubts(h, data, d, l);
     // A "not yet": what is still needed, and when it would come.
